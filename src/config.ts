@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Everything else receives a typed Config.
+ * Each variable is listed in README.md's configuration table; keep the two in step.
+ */
+export const configSchema = z.object({
+  env: z.enum(['development', 'production', 'test']),
+  host: z.string().min(1),
+  port: z.coerce.number().int().min(0).max(65535),
+  /** Public URL people reach Chorus at; used in links in e-mails. */
+  baseUrl: z.url(),
+  /** PostgreSQL connection string; when absent Chorus runs on the embedded PGlite database. */
+  databaseUrl: z.string().startsWith('postgres').optional(),
+  dataDir: z.string().min(1),
+  /** 32-byte key, base64, for the secret box. Required in production; generated for the embedded demo. */
+  secretKey: z.string().optional(),
+  /** Seed the demo organisation on an empty database. */
+  demo: z.boolean(),
+  /** Run the job workers inside `serve` (always true on the embedded database: one process owns it). */
+  workersInServe: z.boolean(),
+  smtpUrl: z.string().optional(),
+  mailFrom: z.string().min(3),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  sessionTtlHours: z.coerce.number().int().min(1).max(24 * 90),
+  /** Trust X-Forwarded-* headers (set when behind a reverse proxy). */
+  trustProxy: z.boolean(),
+  /** Directory with the built web app; served on the same port as the API. */
+  webDir: z.string(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+const bool = (v: string | undefined, dflt: boolean): boolean => {
+  if (v === undefined || v === '') return dflt;
+  if (['1', 'true', 'yes', 'on'].includes(v.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
+  throw new ConfigError(`expected true or false, got "${v}"`);
+};
+
+const projectRoot = path.resolve(import.meta.dirname, '..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const nodeEnv = env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development';
+  const port = env.PORT ?? '3000';
+  const host = env.HOST ?? '127.0.0.1';
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const raw = {
+    env: nodeEnv,
+    host,
+    port,
+    baseUrl: env.CHORUS_BASE_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    databaseUrl,
+    dataDir: path.resolve(env.CHORUS_DATA_DIR ?? path.join(projectRoot, 'data')),
+    secretKey: env.CHORUS_SECRET_KEY || undefined,
+    demo: bool(env.CHORUS_DEMO, databaseUrl === undefined),
+    workersInServe: databaseUrl === undefined ? true : bool(env.CHORUS_WORKERS_IN_SERVE, true),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Chorus <chorus@localhost>',
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    sessionTtlHours: env.CHORUS_SESSION_TTL_HOURS ?? '168',
+    trustProxy: bool(env.CHORUS_TRUST_PROXY, false),
+    webDir: path.resolve(env.CHORUS_WEB_DIR ?? path.join(projectRoot, 'dist', 'web')),
+    ...overrides,
+  };
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = parsed.data;
+  if (config.env === 'production' && !config.secretKey) {
+    throw new ConfigError(
+      'CHORUS_SECRET_KEY is required in production (32 random bytes, base64): generate one with `openssl rand -base64 32`.',
+    );
+  }
+  return config;
+}

@@ -1,0 +1,3 @@
+// Every table of every module, for Drizzle's relational queries and for drizzle-kit.
+export * from './audit.ts';
+export * from './identity.ts';
