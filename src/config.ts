@@ -18,12 +18,18 @@ export const configSchema = z.object({
   secretKey: z.string().optional(),
   /** Seed the demo organisation on an empty database. */
   demo: z.boolean(),
+  /** Password of the demo users; generated and kept in the data directory when not given. */
+  demoPassword: z.string().min(8).optional(),
+  /** Bearer token that /metrics requires; open when unset (keep it on an internal network then). */
+  metricsToken: z.string().min(16).optional(),
   /** Run the job workers inside `serve` (always true on the embedded database: one process owns it). */
   workersInServe: z.boolean(),
   smtpUrl: z.string().optional(),
   mailFrom: z.string().min(3),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   sessionTtlHours: z.coerce.number().int().min(1).max(24 * 90),
+  /** Sign-in attempts (and other credential checks) per client address per minute. */
+  signInLimitPerMinute: z.coerce.number().int().min(1).max(100_000),
   /** Trust X-Forwarded-* headers (set when behind a reverse proxy). */
   trustProxy: z.boolean(),
   /** Directory with the built web app; served on the same port as the API. */
@@ -57,11 +63,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: path.resolve(env.CHORUS_DATA_DIR ?? path.join(projectRoot, 'data')),
     secretKey: env.CHORUS_SECRET_KEY || undefined,
     demo: bool(env.CHORUS_DEMO, databaseUrl === undefined),
+    demoPassword: env.CHORUS_DEMO_PASSWORD || undefined,
+    metricsToken: env.CHORUS_METRICS_TOKEN || undefined,
     workersInServe: databaseUrl === undefined ? true : bool(env.CHORUS_WORKERS_IN_SERVE, true),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Chorus <chorus@localhost>',
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     sessionTtlHours: env.CHORUS_SESSION_TTL_HOURS ?? '168',
+    signInLimitPerMinute: env.CHORUS_SIGN_IN_LIMIT_PER_MINUTE ?? '20',
     trustProxy: bool(env.CHORUS_TRUST_PROXY, false),
     webDir: path.resolve(env.CHORUS_WEB_DIR ?? path.join(projectRoot, 'dist', 'web')),
     ...overrides,

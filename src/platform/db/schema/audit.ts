@@ -1,5 +1,5 @@
 import { bigserial, bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations, users } from './identity.ts';
+import { organisations } from './identity.ts';
 
 /**
  * Append-only, hash-chained per organisation: hash = sha256(prev_hash + canonical entry), so changing,
@@ -14,7 +14,8 @@ export const auditLog = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     seq: bigint('seq', { mode: 'number' }).notNull(),
     at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
-    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** No foreign key: the chain must not change when a user row does. */
+    actorId: uuid('actor_id'),
     /** Name and e-mail at the time, so the entry stays readable after the user is gone. */
     actorLabel: text('actor_label').notNull(),
     action: text('action').notNull(),

@@ -1,0 +1,40 @@
+import type { Context } from './context.ts';
+import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { createAuthenticator } from './modules/identity/authenticator.ts';
+import { identityJobs } from './modules/identity/jobs.ts';
+import { identityMessages } from './modules/identity/messages.ts';
+import { registerIdentityRoutes } from './modules/identity/routes.ts';
+import { migrationsPending } from './platform/db/migrator.ts';
+import { registerMessages } from './platform/http/messages.ts';
+import { type App, buildServer } from './platform/http/server.ts';
+
+registerMessages(identityMessages);
+
+/** Wiring: hands each module's routes to the HTTP server (the platform never imports a module). */
+export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {}): Promise<App> {
+  const authenticator = createAuthenticator({ db: ctx.db, events: ctx.events, log: ctx.log });
+  return buildServer({
+    log: ctx.log,
+    authenticator,
+    metrics: ctx.metrics,
+    trustProxy: ctx.config.trustProxy,
+    webDir: ctx.config.webDir,
+    metricsToken: opts.metricsToken,
+    readiness: async () => {
+      const pending = await migrationsPending(ctx.db);
+      return pending > 0 ? `${pending} database migration(s) not applied; run \`chorus migrate\`` : null;
+    },
+    routes: (api) => {
+      registerIdentityRoutes(api, ctx, authenticator);
+      registerAuditRoutes(api, ctx);
+    },
+  });
+}
+
+/** Wiring: hands each module's job handlers and schedules to the queue (`serve` or `worker`). */
+export async function startWorkers(ctx: Context): Promise<void> {
+  for (const job of [...identityJobs]) {
+    await ctx.queue.work(job.name, (j) => job.handle(ctx, j.data), job.options);
+    if (job.cron) await ctx.queue.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+  }
+}

@@ -1,0 +1,65 @@
+import type { Config } from './config.ts';
+import { type Database, type Db, openDatabase } from './platform/db/client.ts';
+import { createSecretBox, loadOrCreateKeyFile, type SecretBox } from './platform/crypto.ts';
+import { createEventBus } from './platform/events/index.ts';
+import type { EventBus } from './platform/events/bus.ts';
+import { createPgBossQueue } from './platform/jobs/pg-boss-queue.ts';
+import type { JobQueue } from './platform/jobs/queue.ts';
+import { createLogger, type Logger } from './platform/log.ts';
+import { createMailer, type Mailer } from './platform/mail.ts';
+import { createMetrics, type Metrics } from './platform/metrics.ts';
+
+/** Everything the modules need, built once (DESIGN convention 1); tests pass overrides. */
+export interface Context {
+  config: Config;
+  log: Logger;
+  database: Database;
+  db: Db;
+  queue: JobQueue;
+  events: EventBus;
+  mailer: Mailer;
+  secrets: SecretBox;
+  metrics: Metrics;
+  close(): Promise<void>;
+}
+
+export interface ContextOverrides {
+  database?: Database;
+  log?: Logger;
+  mailer?: Mailer;
+  queue?: JobQueue;
+}
+
+export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<Context> {
+  const log = overrides.log ?? createLogger(config.logLevel);
+  const database =
+    overrides.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  // The embedded demo keeps a generated key beside its data; production must bring its own (config.ts).
+  const key = config.secretKey ?? (await loadOrCreateKeyFile(config.dataDir));
+  const secrets = createSecretBox([key]);
+  const queue =
+    overrides.queue ?? createPgBossQueue({ connection: database.connection, kind: database.kind, log });
+  const events = createEventBus({ kind: database.kind, connection: database.connection, pool: database.pool, log });
+  const mailer = overrides.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
+  const metrics = createMetrics();
+  let closed = false;
+  return {
+    config,
+    log,
+    database,
+    db: database.db,
+    queue,
+    events,
+    mailer,
+    secrets,
+    metrics,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await queue.stop();
+      await events.stop();
+      mailer.close();
+      if (!overrides.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * The permission model: a permission per action, roles as sets of permissions. Later modules add their
+ * permissions here with the roles that hold them; routes name exactly one permission each.
+ */
+export const ROLES = ['owner', 'admin', 'manager', 'editor', 'contributor', 'compliance', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  'org.manage': { roles: ['owner', 'admin'], de: 'Organisation verwalten', en: 'Manage the organisation' },
+  'users.read': {
+    roles: ['owner', 'admin', 'manager', 'editor', 'compliance'],
+    de: 'Benutzer sehen',
+    en: 'See users',
+  },
+  'users.manage': { roles: ['owner', 'admin'], de: 'Benutzer einladen und verwalten', en: 'Invite and manage users' },
+  'departments.manage': { roles: ['owner', 'admin'], de: 'Abteilungen verwalten', en: 'Manage departments' },
+  'audit.read': {
+    roles: ['owner', 'admin', 'manager', 'compliance'],
+    de: 'Audit-Log sehen',
+    en: 'See the audit log',
+  },
+  'audit.export': { roles: ['owner', 'admin', 'compliance'], de: 'Audit-Log exportieren', en: 'Export the audit log' },
+} as const satisfies Record<string, { roles: readonly Role[]; de: string; en: string }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isRole(v: string): v is Role {
+  return (ROLES as readonly string[]).includes(v);
+}
+
+const byRole = new Map<Role, ReadonlySet<Permission>>(
+  ROLES.map((role) => [
+    role,
+    new Set(
+      (Object.entries(PERMISSIONS) as [Permission, { roles: readonly Role[] }][])
+        .filter(([, p]) => p.roles.includes(role))
+        .map(([name]) => name),
+    ),
+  ]),
+);
+
+export function permissionsOf(role: string): ReadonlySet<Permission> {
+  return isRole(role) ? byRole.get(role)! : new Set();
+}
+
+export function allPermissions(): Permission[] {
+  return Object.keys(PERMISSIONS) as Permission[];
+}

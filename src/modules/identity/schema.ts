@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { ROLES } from './roles.ts';
+
+// The DTOs of the identity API, shared with the web client through the OpenAPI description.
+export const roleSchema = z.enum(ROLES);
+export const localeSchema = z.enum(['de', 'en']);
+export const emailSchema = z.email().max(254);
+export const passwordSchema = z.string().min(10).max(200);
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', { message: 'unknown time zone' });
+export const idParams = z.strictObject({ id: z.uuid() });
+
+export const meSchema = z.object({
+  user: z.object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    locale: localeSchema,
+    timeZone: z.string(),
+  }),
+  organisation: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
+  role: z.string(),
+  department: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  permissions: z.array(z.string()),
+});
+
+export const signInBody = z.strictObject({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) });
+
+export const memberSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: z.string(),
+  departmentId: z.uuid().nullable(),
+  departmentName: z.string().nullable(),
+  status: z.enum(['invited', 'active', 'deactivated']),
+  createdAt: z.iso.datetime(),
+});
+
+export const listUsersQuery = z.strictObject({
+  q: z.string().max(100).optional(),
+  status: z.enum(['invited', 'active', 'deactivated']).optional(),
+});
+
+export const inviteBody = z.strictObject({
+  email: emailSchema,
+  name: z.string().trim().min(1).max(120),
+  role: roleSchema,
+  departmentId: z.uuid().nullable().default(null),
+  locale: localeSchema.optional(),
+});
+
+export const updateUserBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120).optional(),
+    role: roleSchema.optional(),
+    departmentId: z.uuid().nullable().optional(),
+    status: z.enum(['active', 'deactivated']).optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+
+export const departmentSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  memberCount: z.number().int(),
+});
+
+export const createDepartmentBody = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  description: z.string().max(500).default(''),
+});
+export const updateDepartmentBody = z
+  .strictObject({ name: z.string().trim().min(1).max(80).optional(), description: z.string().max(500).optional() })
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+
+export const updateMeBody = z
+  .strictObject({ name: z.string().trim().min(1).max(120).optional(), locale: localeSchema.optional(), timeZone: timeZoneSchema.optional() })
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+
+export const changePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema });
+
+export const tokenSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  scopes: z.array(z.string()),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  expiresAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+export const createTokenBody = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  scopes: z.array(z.string().max(64)).max(100),
+  expiresInDays: z.number().int().min(1).max(3650).nullable().default(90),
+});
+
+export const invitationParams = z.strictObject({ token: z.string().min(20).max(100) });
+export const acceptInvitationBody = z.strictObject({ password: passwordSchema });
