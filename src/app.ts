@@ -12,7 +12,12 @@ registerMessages(identityMessages);
 
 /** Wiring: hands each module's routes to the HTTP server (the platform never imports a module). */
 export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {}): Promise<App> {
-  const authenticator = createAuthenticator({ db: ctx.db, events: ctx.events, log: ctx.log });
+  const authenticator = createAuthenticator({
+    db: ctx.db,
+    events: ctx.events,
+    log: ctx.log,
+    cacheTtlMs: ctx.config.authCacheMs,
+  });
   return buildServer({
     log: ctx.log,
     authenticator,

@@ -28,6 +28,8 @@ export const configSchema = z.object({
   mailFrom: z.string().min(3),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   sessionTtlHours: z.coerce.number().int().min(1).max(24 * 90),
+  /** How long a resolved session or token is reused before the database is asked again. */
+  authCacheMs: z.coerce.number().int().min(0).max(60_000),
   /** Sign-in attempts (and other credential checks) per client address per minute. */
   signInLimitPerMinute: z.coerce.number().int().min(1).max(100_000),
   /** Trust X-Forwarded-* headers (set when behind a reverse proxy). */
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailFrom: env.MAIL_FROM ?? 'Chorus <chorus@localhost>',
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     sessionTtlHours: env.CHORUS_SESSION_TTL_HOURS ?? '168',
+    authCacheMs: env.CHORUS_AUTH_CACHE_MS ?? '10000',
     signInLimitPerMinute: env.CHORUS_SIGN_IN_LIMIT_PER_MINUTE ?? '20',
     trustProxy: bool(env.CHORUS_TRUST_PROXY, false),
     webDir: path.resolve(env.CHORUS_WEB_DIR ?? path.join(projectRoot, 'dist', 'web')),

@@ -32,6 +32,17 @@ declare module 'fastify' {
     principal: Principal | null;
     locale: Locale;
   }
+  interface FastifyInstance {
+    /** Every /api/v1 route with the permission it declares: the route × role test walks this list. */
+    apiRoutes: ApiRoute[];
+  }
+}
+
+export interface ApiRoute {
+  method: string;
+  url: string;
+  permission: string;
+  sessionOnly: boolean;
 }
 
 export type App = FastifyInstance<
@@ -79,10 +90,16 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   app.decorateRequest('principal', null);
   app.decorateRequest('locale', 'en');
 
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
-    if (url.startsWith('/api/v1') && !route.config?.permission) {
-      throw new Error(`route ${String(route.method)} ${url} declares no permission`);
+    if (!url.startsWith('/api/v1')) return;
+    const permission = route.config?.permission;
+    if (!permission) throw new Error(`route ${String(route.method)} ${url} declares no permission`);
+    for (const method of ([] as string[]).concat(route.method)) {
+      if (method === 'HEAD') continue;
+      apiRoutes.push({ method, url, permission, sessionOnly: route.config?.sessionOnly ?? false });
     }
   });
   app.addHook('onSend', async (req, reply) => {

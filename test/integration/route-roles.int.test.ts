@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../src/modules/identity/roles.ts';
+import { createTestApp, type Session, type TestApp } from '../app.ts';
+
+/**
+ * Who may call what, written out by hand: the route × role test compares every registered route with
+ * this table, so a new route without an entry, or a permission that lets the wrong role in, fails here.
+ * 'public' routes need no sign-in; 'all' means every signed-in role.
+ */
+const EXPECTED: Record<string, 'public' | 'all' | Role[]> = {
+  'POST /api/v1/auth/sign-in': 'public',
+  'POST /api/v1/auth/sign-out': 'all',
+  'POST /api/v1/auth/sign-out-everywhere': 'all',
+  'GET /api/v1/invitations/:token': 'public',
+  'POST /api/v1/invitations/:token/accept': 'public',
+  'GET /api/v1/me': 'all',
+  'PATCH /api/v1/me': 'all',
+  'POST /api/v1/me/password': 'all',
+  'GET /api/v1/me/tokens': 'all',
+  'POST /api/v1/me/tokens': 'all',
+  'DELETE /api/v1/me/tokens/:id': 'all',
+  'GET /api/v1/roles': 'all',
+  'GET /api/v1/users': ['owner', 'admin', 'manager', 'editor', 'compliance'],
+  'GET /api/v1/users/:id': ['owner', 'admin', 'manager', 'editor', 'compliance'],
+  'POST /api/v1/users': ['owner', 'admin'],
+  'PATCH /api/v1/users/:id': ['owner', 'admin'],
+  'GET /api/v1/departments': 'all',
+  'POST /api/v1/departments': ['owner', 'admin'],
+  'PATCH /api/v1/departments/:id': ['owner', 'admin'],
+  'GET /api/v1/audit': ['owner', 'admin', 'manager', 'compliance'],
+  'GET /api/v1/audit/actions': ['owner', 'admin', 'manager', 'compliance'],
+  'GET /api/v1/audit/verify': ['owner', 'admin', 'manager', 'compliance'],
+  'GET /api/v1/audit/export': ['owner', 'admin', 'compliance'],
+};
+
+// Routes that end the caller's session are tried last, with a session of their own.
+const SESSION_ENDING = new Set(['POST /api/v1/auth/sign-out', 'POST /api/v1/auth/sign-out-everywhere']);
+
+describe('route × role', () => {
+  let t: TestApp;
+  const sessions = new Map<Role, Session>();
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const role of ROLES) sessions.set(role, await t.signIn(t.emailOf(role)));
+  });
+  afterAll(() => t.close());
+
+  const url = (pattern: string) =>
+    pattern
+      .replace(':token', 'x'.repeat(43))
+      .replace(':id', '00000000-0000-4000-8000-000000000000');
+
+  it('every API route declares a permission and is listed in the expectation table', () => {
+    const registered = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered).toEqual(Object.keys(EXPECTED).sort());
+    for (const r of t.app.apiRoutes) {
+      const want = EXPECTED[`${r.method} ${r.url}`]!;
+      expect(r.permission === 'public').toBe(want === 'public');
+    }
+  });
+
+  it('refuses every non-public route without sign-in (401) and with a forged cookie', async () => {
+    for (const r of t.app.apiRoutes) {
+      if (EXPECTED[`${r.method} ${r.url}`] === 'public') continue;
+      for (const headers of [{}, { cookie: 'chorus_session=forged' }, { authorization: 'Bearer chorus_pat_forged' }]) {
+        const res = await t.app.inject({ method: r.method as 'GET', url: url(r.url), headers, payload: r.method === 'GET' ? undefined : {} });
+        expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+      }
+    }
+  });
+
+  it('lets exactly the expected roles through each route', async () => {
+    for (const r of t.app.apiRoutes) {
+      const key = `${r.method} ${r.url}`;
+      const want = EXPECTED[key]!;
+      if (want === 'public' || SESSION_ENDING.has(key)) continue;
+      for (const role of ROLES) {
+        const res = await t.app.inject({
+          method: r.method as 'GET',
+          url: url(r.url),
+          headers: sessions.get(role)!.headers,
+          payload: r.method === 'GET' ? undefined : {},
+        });
+        const allowed = want === 'all' || want.includes(role);
+        if (allowed) {
+          expect([401, 403], `${role} on ${key} got ${res.statusCode}: ${res.body}`).not.toContain(res.statusCode);
+        } else {
+          expect(res.statusCode, `${role} on ${key}`).toBe(403);
+          expect(res.json().code).toBe('forbidden');
+        }
+      }
+    }
+  });
+
+  it('lets every role end its own session', async () => {
+    for (const key of SESSION_ENDING) {
+      const [method, path] = key.split(' ') as [string, string];
+      for (const role of ROLES) {
+        const s = await t.signIn(t.emailOf(role));
+        const res = await t.app.inject({ method: method as 'POST', url: path, headers: s.headers });
+        expect(res.statusCode, `${role} on ${key}`).toBe(204);
+      }
+    }
+  });
+});

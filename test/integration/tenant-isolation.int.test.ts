@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../app.ts';
+
+/** One organisation never sees or changes another's data, whatever ids it puts into a URL. */
+describe('tenant isolation', () => {
+  let t: TestApp;
+  let demoUserId: string;
+  let demoDeptId: string;
+  let demoTokenId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const demoAdmin = await t.signIn(t.emailOf('admin'));
+    demoUserId = (await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: demoAdmin.headers })).json().items[0].id;
+    demoDeptId = (await t.app.inject({ method: 'GET', url: '/api/v1/departments', headers: demoAdmin.headers })).json().items[0].id;
+    demoTokenId = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/tokens',
+        headers: demoAdmin.headers,
+        payload: { name: 'demo token', scopes: ['users.read'] },
+      })
+    ).json().token.id;
+  });
+  afterAll(() => t.close());
+
+  it('lists only the own organisation’s users, departments and audit entries', async () => {
+    const other = await t.signIn(t.emailOf('owner', 'other'));
+    const users = (await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: other.headers })).json().items;
+    expect(users.length).toBe(7);
+    expect(users.every((u: { email: string }) => u.email.endsWith('@andere.example'))).toBe(true);
+    const depts = (await t.app.inject({ method: 'GET', url: '/api/v1/departments', headers: other.headers })).json().items;
+    expect(depts.map((d: { name: string }) => d.name)).toEqual(['Marketing']);
+    const audit = (await t.app.inject({ method: 'GET', url: '/api/v1/audit?limit=200', headers: other.headers })).json().items;
+    expect(audit.length).toBeGreaterThan(0);
+    expect(audit.every((e: { actorLabel: string }) => !e.actorLabel.includes('beispiel.example'))).toBe(true);
+    const exported = await t.app.inject({ method: 'GET', url: '/api/v1/audit/export?format=jsonl', headers: other.headers });
+    expect(exported.body).not.toContain('beispiel.example');
+  });
+
+  it('answers 404 for another organisation’s ids and changes nothing', async () => {
+    const other = await t.signIn(t.emailOf('owner', 'other'));
+    const before = await t.ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where org_id = ${t.orgs.demo}`);
+    const attempts = [
+      { method: 'GET', url: `/api/v1/users/${demoUserId}` },
+      { method: 'PATCH', url: `/api/v1/users/${demoUserId}`, payload: { status: 'deactivated' } },
+      { method: 'PATCH', url: `/api/v1/users/${demoUserId}`, payload: { role: 'viewer' } },
+      { method: 'PATCH', url: `/api/v1/departments/${demoDeptId}`, payload: { name: 'Übernommen' } },
+      { method: 'DELETE', url: `/api/v1/me/tokens/${demoTokenId}` },
+    ] as const;
+    for (const a of attempts) {
+      const res = await t.app.inject({ method: a.method, url: a.url, headers: other.headers, payload: 'payload' in a ? a.payload : undefined });
+      expect(res.statusCode, `${a.method} ${a.url}`).toBe(404);
+    }
+    const demoAdmin = await t.signIn(t.emailOf('admin'));
+    const user = (await t.app.inject({ method: 'GET', url: `/api/v1/users/${demoUserId}`, headers: demoAdmin.headers })).json();
+    expect(user.status).toBe('active');
+    const tokens = (await t.app.inject({ method: 'GET', url: '/api/v1/me/tokens', headers: demoAdmin.headers })).json().items;
+    expect(tokens.find((x: { id: string }) => x.id === demoTokenId).revokedAt).toBeNull();
+    const after = await t.ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where org_id = ${t.orgs.demo}`);
+    // Only the demo admin's sign-in above was recorded in the demo organisation.
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n + 1);
+  });
+
+  it('refuses to put a user into another organisation’s department', async () => {
+    const other = await t.signIn(t.emailOf('admin', 'other'));
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: other.headers,
+      payload: { email: 'x@andere.example', name: 'X', role: 'viewer', departmentId: demoDeptId },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('department_not_found');
+  });
+
+  it('every table with an org_id column is covered by an organisation filter in the schema', async () => {
+    // A structural guard for later modules: org-owned tables must carry org_id NOT NULL.
+    const cols = await t.ctx.db.execute<{ table_name: string; is_nullable: string }>(
+      sql`select table_name, is_nullable from information_schema.columns where table_schema = 'public' and column_name = 'org_id'`,
+    );
+    expect(cols.rows.length).toBeGreaterThan(4);
+    for (const c of cols.rows) expect(c.is_nullable, c.table_name).toBe('NO');
+  });
+});
