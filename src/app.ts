@@ -23,6 +23,7 @@ export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {
     authenticator,
     metrics: ctx.metrics,
     trustProxy: ctx.config.trustProxy,
+    https: ctx.config.baseUrl.startsWith('https://'),
     webDir: ctx.config.webDir,
     metricsToken: opts.metricsToken,
     readiness: async () => {

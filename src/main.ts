@@ -54,7 +54,7 @@ that was changed, removed or reordered. Exits 1 when a chain is broken.`,
 async function main(argv: string[]): Promise<number> {
   const [cmd, sub] = argv;
   const wantsHelp = argv.includes('--help') || argv.includes('-h');
-  if (!cmd || cmd === 'help' || (wantsHelp && !cmd)) return print(HELP.main!);
+  if (!cmd || cmd === 'help' || cmd.startsWith('-')) return print(HELP.main!);
   const key = cmd === 'user' || cmd === 'audit' ? `${cmd} ${sub ?? ''}` : cmd;
   if (cmd === 'check') {
     const { runCheckCommand } = await import('./cli/check-command.ts');

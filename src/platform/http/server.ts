@@ -58,6 +58,8 @@ export interface ServerOptions {
   authenticator: Authenticator;
   metrics: Metrics;
   trustProxy: boolean;
+  /** Served over HTTPS (the public base URL says so). */
+  https?: boolean;
   /** Built web app; when the directory exists it is served on the same port. */
   webDir?: string;
   /** Liveness is the process answering; readiness asks this. Returns null when ready or the reason. */
@@ -107,9 +109,13 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   });
 
   await app.register(fastifyCookie);
+  // HSTS and upgrade-insecure-requests only behind HTTPS: on a plain-HTTP install they would lock browsers out.
+  const https = opts.https ?? false;
   await app.register(fastifyHelmet, {
+    hsts: https,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: https ? [] : null,
         defaultSrc: ["'self'"],
         // Mantine sets style attributes at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
