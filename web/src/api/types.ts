@@ -1,0 +1,149 @@
+/**
+ * Every shape the web app exchanges with the server, in one file: when the API changes, this is the one
+ * place to edit (the endpoint functions beside it only name paths and methods).
+ */
+
+export type Locale = 'de' | 'en';
+
+export interface Me {
+  user: { id: string; email: string; name: string; locale: Locale; timeZone: string };
+  organisation: { id: string; name: string; slug: string };
+  role: string;
+  department: { id: string; name: string } | null;
+  permissions: string[];
+}
+
+export interface MeUpdate {
+  name?: string;
+  locale?: Locale;
+  timeZone?: string;
+}
+
+export interface SignInInput {
+  email: string;
+  password: string;
+}
+
+export interface PasswordChange {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface Invitation {
+  email: string;
+  name: string;
+  organisation: { name: string };
+}
+
+export type UserStatus = 'invited' | 'active' | 'deactivated';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  departmentId: string | null;
+  departmentName: string | null;
+  status: UserStatus;
+  createdAt: string;
+}
+
+export interface UserFilter {
+  q?: string;
+  status?: UserStatus;
+}
+
+export interface UserInvite {
+  email: string;
+  name: string;
+  role: string;
+  departmentId: string | null;
+}
+
+export interface UserInviteResult {
+  user: User;
+  inviteUrl: string;
+}
+
+export interface UserUpdate {
+  role?: string;
+  departmentId?: string | null;
+  status?: 'active' | 'deactivated';
+}
+
+export interface RoleInfo {
+  role: string;
+  permissions: string[];
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  description: string;
+  memberCount: number;
+}
+
+export interface DepartmentInput {
+  name: string;
+  description: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  /** Before/after of the change; shown only as formatted JSON text. */
+  summary: unknown;
+  requestId: string | null;
+}
+
+export interface AuditFilter {
+  actorId?: string;
+  action?: string;
+  /** ISO 8601 in UTC */
+  from?: string;
+  /** ISO 8601 in UTC */
+  to?: string;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  nextCursor: string | null;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  brokenAtSeq: number | null;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface ApiTokenInput {
+  name: string;
+  scopes: string[];
+  expiresInDays: number | null;
+}
+
+export interface ApiTokenCreated {
+  token: ApiToken;
+  secret: string;
+}
+
+export interface ItemList<T> {
+  items: T[];
+}

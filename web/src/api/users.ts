@@ -1,0 +1,21 @@
+import { request } from './client.ts';
+import type {
+  ItemList,
+  RoleInfo,
+  User,
+  UserFilter,
+  UserInvite,
+  UserInviteResult,
+  UserUpdate,
+} from './types.ts';
+
+export const fetchUsers = (filter: UserFilter = {}) =>
+  request<ItemList<User>>('/api/v1/users', { query: { q: filter.q, status: filter.status } });
+
+export const inviteUser = (invite: UserInvite) =>
+  request<UserInviteResult>('/api/v1/users', { method: 'POST', body: invite });
+
+export const updateUser = (id: string, update: UserUpdate) =>
+  request<User>(`/api/v1/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: update });
+
+export const fetchRoles = () => request<ItemList<RoleInfo>>('/api/v1/roles');

@@ -1,0 +1,95 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { I18nextProvider } from 'react-i18next';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { setUnauthorizedHandler } from './api/client.ts';
+import { queryClient } from './api/query-client.ts';
+import { queryKeys } from './api/query-keys.ts';
+import { AppShellLayout } from './components/app-shell-layout.tsx';
+import { LocalisedDates } from './components/dates-provider.tsx';
+import { RequirePermission } from './components/require-permission.tsx';
+import { i18n } from './i18n/setup.ts';
+import { AreaPage } from './pages/areas/area-page.tsx';
+import { AREA_IDS, AREA_PATHS, BUILT_AREAS } from './pages/areas/areas.ts';
+import { HomePage } from './pages/home/home-page.tsx';
+import { AcceptInvitationPage } from './pages/invite/accept-invitation-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { AuditPage } from './pages/organisation/audit/audit-page.tsx';
+import { DepartmentsPage } from './pages/organisation/departments/departments-page.tsx';
+import { OrganisationPage } from './pages/organisation/organisation-page.tsx';
+import { UsersPage } from './pages/organisation/users/users-page.tsx';
+import { ProfilePage } from './pages/profile/profile-page.tsx';
+import { SignInPage } from './pages/sign-in/sign-in-page.tsx';
+import { RequireSession } from './session/require-session.tsx';
+import { signInPath } from './session/sign-in-path.ts';
+import { theme } from './theme.ts';
+
+/** Areas without screens yet get their "not available yet" page, from the same list as the navigation. */
+const plannedAreaRoutes: RouteObject[] = AREA_IDS.flatMap((id) =>
+  id === 'organisation' || BUILT_AREAS.has(id)
+    ? []
+    : [{ path: AREA_PATHS[id], element: <AreaPage area={id} /> }],
+);
+
+const routes: RouteObject[] = [
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/invite/:token', element: <AcceptInvitationPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppShellLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: '/organisation', element: <OrganisationPage /> },
+          {
+            path: '/organisation/users',
+            element: (
+              <RequirePermission permission="users.read">
+                <UsersPage />
+              </RequirePermission>
+            ),
+          },
+          { path: '/organisation/departments', element: <DepartmentsPage /> },
+          {
+            path: '/organisation/audit',
+            element: (
+              <RequirePermission permission="audit.read">
+                <AuditPage />
+              </RequirePermission>
+            ),
+          },
+          { path: '/profile', element: <ProfilePage /> },
+          ...plannedAreaRoutes,
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+const router = createBrowserRouter(routes);
+
+// Any 401 outside the signed-out pages means the session ended (expired, signed out elsewhere, deactivated).
+setUnauthorizedHandler(() => {
+  queryClient.setQueryData(queryKeys.me, null);
+  const { pathname, search } = router.state.location;
+  if (pathname !== '/sign-in') void router.navigate(signInPath(pathname + search), { replace: true });
+});
+
+export function App() {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme}>
+        <QueryClientProvider client={queryClient}>
+          <LocalisedDates>
+            <Notifications position="top-right" />
+            <RouterProvider router={router} />
+          </LocalisedDates>
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Permission } from '../../session/session-context.ts';
+
+/** The twelve capability areas of PRODUCT.md, in its order; the navigation and the routes both use this. */
+export const AREA_IDS = [
+  'organisation',
+  'channels',
+  'publishing',
+  'governance',
+  'inbox',
+  'listening',
+  'requests',
+  'editorial',
+  'advocacy',
+  'wall',
+  'crisis',
+  'integrations',
+] as const;
+
+export type AreaId = (typeof AREA_IDS)[number];
+
+export const AREA_PATHS: Record<AreaId, string> = {
+  organisation: '/organisation',
+  channels: '/channels',
+  publishing: '/publishing',
+  governance: '/governance',
+  inbox: '/inbox',
+  listening: '/listening',
+  requests: '/requests',
+  editorial: '/editorial',
+  advocacy: '/advocacy',
+  wall: '/wall',
+  crisis: '/crisis',
+  integrations: '/integrations',
+};
+
+/** Areas with screens in this version; every other area opens its "not available yet" page. */
+export const BUILT_AREAS: ReadonlySet<AreaId> = new Set(['organisation']);
+
+export type OrganisationPageId = 'users' | 'departments' | 'audit';
+
+export interface OrganisationPage {
+  id: OrganisationPageId;
+  path: string;
+  /** Hidden from users without it; the server refuses them anyway. */
+  permission?: Permission;
+}
+
+export const ORGANISATION_PAGES: readonly OrganisationPage[] = [
+  { id: 'users', path: '/organisation/users', permission: 'users.read' },
+  { id: 'departments', path: '/organisation/departments' },
+  { id: 'audit', path: '/organisation/audit', permission: 'audit.read' },
+];

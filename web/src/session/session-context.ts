@@ -1,0 +1,19 @@
+import { createContext, useContext } from 'react';
+import type { Me } from '../api/types.ts';
+
+export const SessionContext = createContext<Me | null>(null);
+
+/** The signed-in user; only valid below RequireSession, which renders nothing else without a session. */
+export function useSession(): Me {
+  const me = useContext(SessionContext);
+  if (!me) throw new Error('useSession() used outside of <RequireSession>');
+  return me;
+}
+
+export type Permission = 'users.read' | 'users.manage' | 'departments.manage' | 'audit.read' | 'audit.export';
+
+export const can = (me: Me, permission: Permission) => me.permissions.includes(permission);
+
+export function useCan(permission: Permission): boolean {
+  return can(useSession(), permission);
+}
