@@ -8,7 +8,9 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const filter = args.find((a) => !a.startsWith('--'));
 const dir = import.meta.dirname;
-const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter))).sort();
+const files = (await fs.readdir(dir))
+  .filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)))
+  .sort();
 
 const reports: BenchReport[] = [];
 for (const file of files) {

@@ -27,7 +27,11 @@ export const configSchema = z.object({
   smtpUrl: z.string().optional(),
   mailFrom: z.string().min(3),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
-  sessionTtlHours: z.coerce.number().int().min(1).max(24 * 90),
+  sessionTtlHours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90),
   /** How long a resolved session or token is reused before the database is asked again. */
   authCacheMs: z.coerce.number().int().min(0).max(60_000),
   /** Sign-in attempts (and other credential checks) per client address per minute. */

@@ -1,8 +1,8 @@
 import type { Config } from './config.ts';
-import { type Database, type Db, openDatabase } from './platform/db/client.ts';
 import { createSecretBox, loadOrCreateKeyFile, type SecretBox } from './platform/crypto.ts';
-import { createEventBus } from './platform/events/index.ts';
+import { type Database, type Db, openDatabase } from './platform/db/client.ts';
 import type { EventBus } from './platform/events/bus.ts';
+import { createEventBus } from './platform/events/index.ts';
 import { createPgBossQueue } from './platform/jobs/pg-boss-queue.ts';
 import type { JobQueue } from './platform/jobs/queue.ts';
 import { createLogger, type Logger } from './platform/log.ts';
@@ -39,7 +39,12 @@ export async function createContext(config: Config, overrides: ContextOverrides 
   const secrets = createSecretBox([key]);
   const queue =
     overrides.queue ?? createPgBossQueue({ connection: database.connection, kind: database.kind, log });
-  const events = createEventBus({ kind: database.kind, connection: database.connection, pool: database.pool, log });
+  const events = createEventBus({
+    kind: database.kind,
+    connection: database.connection,
+    pool: database.pool,
+    log,
+  });
   const mailer = overrides.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
   const metrics = createMetrics();
   let closed = false;

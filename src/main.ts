@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { buildApp, startWorkers } from './app.ts';
+import { readSecretLine } from './cli/read-secret.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { type Context, createContext } from './context.ts';
 import { verifyChain } from './modules/audit/verify-chain.ts';
@@ -8,9 +9,8 @@ import { isRole, ROLES } from './modules/identity/roles.ts';
 import { DatabaseUnreachableError } from './platform/db/client.ts';
 import { migrationsPending, runMigrations } from './platform/db/migrator.ts';
 import { organisations } from './platform/db/schema/identity.ts';
-import { DomainError } from './platform/http/problem.ts';
 import { message } from './platform/http/messages.ts';
-import { readSecretLine } from './cli/read-secret.ts';
+import { DomainError } from './platform/http/problem.ts';
 import { DEMO_DOMAIN, DEMO_USERS, demoPassword, seedDemoIfEmpty } from './seed-demo.ts';
 
 const HELP: Record<string, string> = {
@@ -127,7 +127,9 @@ async function serve(ctx: Context): Promise<number> {
 async function worker(ctx: Context): Promise<number> {
   const pending = await migrationsPending(ctx.db);
   if (pending > 0) {
-    process.stderr.write(`chorus worker: ${pending} migration(s) pending; run \`npm run chorus -- migrate\` first.\n`);
+    process.stderr.write(
+      `chorus worker: ${pending} migration(s) pending; run \`npm run chorus -- migrate\` first.\n`,
+    );
     await ctx.close();
     return 2;
   }
@@ -151,7 +153,9 @@ async function userCreate(ctx: Context, args: string[]): Promise<number> {
   });
   const { org, email, name, role } = values;
   if (!org || !email || !name || !role) {
-    process.stderr.write(`chorus user create: --org, --email, --name and --role are required\n\n${HELP['user create']}\n`);
+    process.stderr.write(
+      `chorus user create: --org, --email, --name and --role are required\n\n${HELP['user create']}\n`,
+    );
     return 2;
   }
   if (!isRole(role)) {
@@ -230,7 +234,9 @@ main(process.argv.slice(2)).then(
     } else if (err instanceof DomainError) {
       process.stderr.write(`chorus: ${message(err.code, 'en', err.params).detail}\n`);
     } else {
-      process.stderr.write(`chorus: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(
+        `chorus: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
     }
     process.exitCode = 1;
   },

@@ -1,21 +1,33 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Context } from './context.ts';
+import { recordAudit } from './modules/audit/record-audit.ts';
 import { createOrganisation } from './modules/identity/organisations.ts';
 import type { Role } from './modules/identity/roles.ts';
-import { recordAudit } from './modules/audit/record-audit.ts';
 import { hashPassword, randomToken } from './platform/crypto.ts';
 import { instanceState, memberships, users } from './platform/db/schema/identity.ts';
-import { sql } from 'drizzle-orm';
 
 export const DEMO_ORG = { name: 'Beispiel GmbH', slug: 'beispiel' };
 export const DEMO_DOMAIN = 'beispiel.example';
 const SEEDED_KEY = 'demo_seeded_at';
 
-const DEPARTMENTS = ['Geschäftsführung', 'Personal (HR)', 'Vertrieb', 'Service', 'Marketing', 'PR', 'IT'] as const;
+const DEPARTMENTS = [
+  'Geschäftsführung',
+  'Personal (HR)',
+  'Vertrieb',
+  'Service',
+  'Marketing',
+  'PR',
+  'IT',
+] as const;
 
-export const DEMO_USERS: { local: string; name: string; role: Role; department: (typeof DEPARTMENTS)[number] | null }[] = [
+export const DEMO_USERS: {
+  local: string;
+  name: string;
+  role: Role;
+  department: (typeof DEPARTMENTS)[number] | null;
+}[] = [
   { local: 'owner', name: 'Olivia Inhaber', role: 'owner', department: 'Geschäftsführung' },
   { local: 'admin', name: 'Anton Admin', role: 'admin', department: 'IT' },
   { local: 'manager', name: 'Sophie Social', role: 'manager', department: 'Marketing' },
@@ -41,7 +53,13 @@ export async function seedDemoIfEmpty(ctx: Context, password: string): Promise<b
     for (const u of DEMO_USERS) {
       const [row] = await tx
         .insert(users)
-        .values({ email: `${u.local}@${DEMO_DOMAIN}`, name: u.name, passwordHash, locale: 'de', timeZone: 'Europe/Berlin' })
+        .values({
+          email: `${u.local}@${DEMO_DOMAIN}`,
+          name: u.name,
+          passwordHash,
+          locale: 'de',
+          timeZone: 'Europe/Berlin',
+        })
         .returning();
       await tx.insert(memberships).values({
         orgId: org.id,
@@ -54,7 +72,12 @@ export async function seedDemoIfEmpty(ctx: Context, password: string): Promise<b
     await recordAudit(
       tx,
       { orgId: org.id, userId: null, label: 'Chorus demo', via: 'system' },
-      { action: 'organisation.created', targetType: 'organisation', targetId: org.id, summary: { after: { name: org.name, demo: true } } },
+      {
+        action: 'organisation.created',
+        targetType: 'organisation',
+        targetId: org.id,
+        summary: { after: { name: org.name, demo: true } },
+      },
     );
     await tx.insert(instanceState).values({ key: SEEDED_KEY, value: new Date().toISOString() });
     return true;

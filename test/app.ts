@@ -2,15 +2,15 @@ import { eq } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { type Context, createContext } from '../src/context.ts';
+import { createOrganisation } from '../src/modules/identity/organisations.ts';
+import { ROLES, type Role } from '../src/modules/identity/roles.ts';
 import { hashPassword } from '../src/platform/crypto.ts';
 import { memberships, users } from '../src/platform/db/schema/identity.ts';
 import type { App } from '../src/platform/http/server.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { DEMO_DOMAIN, DEMO_USERS, seedDemoIfEmpty } from '../src/seed-demo.ts';
-import { createOrganisation } from '../src/modules/identity/organisations.ts';
-import { ROLES, type Role } from '../src/modules/identity/roles.ts';
-import { createCapturingMailer } from './fakes/capturing-mailer.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
+import { createCapturingMailer } from './fakes/capturing-mailer.ts';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -48,7 +48,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   await ctx.events.start();
   await seedDemoIfEmpty(ctx, PASSWORD);
   const other = await ctx.db.transaction(async (tx) => {
-    const { org } = await createOrganisation(tx, { name: 'Andere AG', slug: 'andere', departments: ['Marketing'] });
+    const { org } = await createOrganisation(tx, {
+      name: 'Andere AG',
+      slug: 'andere',
+      departments: ['Marketing'],
+    });
     const passwordHash = await hashPassword(PASSWORD);
     for (const role of ROLES) {
       const [u] = await tx
@@ -68,7 +72,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   await app.ready();
 
   async function signIn(email: string): Promise<Session> {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email, password: PASSWORD },
+    });
     if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
     const cookies = res.cookies as { name: string; value: string }[];
     const session = cookies.find((c) => c.name === 'chorus_session')!.value;

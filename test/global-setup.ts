@@ -9,7 +9,9 @@ import { runMigrations } from '../src/platform/db/migrator.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     /** PostgreSQL: name of the migrated template database. PGlite: path of the migrated snapshot tarball. */
-    dbTemplate: { kind: 'postgres'; url: string; template: string } | { kind: 'pglite'; snapshotFile: string };
+    dbTemplate:
+      | { kind: 'postgres'; url: string; template: string }
+      | { kind: 'pglite'; snapshotFile: string };
   }
 }
 

@@ -19,5 +19,10 @@ export async function runCheckCommand(args: string[]): Promise<number> {
     process.stderr.write(`chorus check: unknown format "${values.format}"; only jsonl is supported\n`);
     return 2;
   }
-  return runCheck({ policyFile: values.policy, format: 'jsonl', input: process.stdin, output: process.stdout });
+  return runCheck({
+    policyFile: values.policy,
+    format: 'jsonl',
+    input: process.stdin,
+    output: process.stdout,
+  });
 }

@@ -8,15 +8,7 @@ export function createLogger(level: string, base: Record<string, unknown> = {}):
     level,
     base: { app: 'chorus', pid: process.pid, ...base },
     redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'res.headers["set-cookie"]',
-        '*.password',
-        '*.newPassword',
-        '*.currentPassword',
-        '*.secret',
-      ],
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       censor: '[redacted]',
     },
     timestamp: pino.stdTimeFunctions.isoTime,

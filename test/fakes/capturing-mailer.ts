@@ -1,4 +1,4 @@
-import type { MailMessage, Mailer } from '../../src/platform/mail.ts';
+import type { Mailer, MailMessage } from '../../src/platform/mail.ts';
 
 /** Keeps sent mail in memory so a test can read an invitation link; SMTP itself is tested in mail.test.ts. */
 export function createCapturingMailer(): Mailer & { sent: MailMessage[] } {

@@ -18,7 +18,11 @@ describe('bad input', () => {
   });
   afterAll(() => t.close());
 
-  const expectProblem = (res: { statusCode: number; headers: Record<string, unknown>; json(): unknown }, status: number, code: string) => {
+  const expectProblem = (
+    res: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
+    status: number,
+    code: string,
+  ) => {
     expect(res.statusCode).toBe(status);
     expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
     const body = res.json() as { status: number; code: string; title: string; detail: string; type: string };
@@ -58,7 +62,10 @@ describe('bad input', () => {
       headers: { ...admin.headers, 'accept-language': 'de' },
       payload: { name: 'Einkauf', budget: 1000 },
     });
-    const body = expectProblem(res, 400, 'validation_failed') as unknown as { title: string; errors: { message: string }[] };
+    const body = expectProblem(res, 400, 'validation_failed') as unknown as {
+      title: string;
+      errors: { message: string }[];
+    };
     expect(body.title).toBe('Eingaben ungültig');
     expect(body.errors[0]!.message).toMatch(/budget/);
     expect(await auditCount(t)).toBe(before);
@@ -77,7 +84,9 @@ describe('bad input', () => {
 
   it('an expired session: 401', async () => {
     const s = await t.signIn(t.emailOf('editor'));
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: s.cookie } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: s.cookie } })).statusCode,
+    ).toBe(200);
     await t.ctx.db.execute(
       sql`update sessions set expires_at = now() - interval '1 minute' where user_id = (select id from users where email = ${t.emailOf('editor')})`,
     );
@@ -91,7 +100,11 @@ describe('bad input', () => {
   });
 
   it('an invalid id in the URL: 400, not 500', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/users/not-a-uuid', headers: admin.headers });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/users/not-a-uuid',
+      headers: admin.headers,
+    });
     expectProblem(res, 400, 'validation_failed');
   });
 

@@ -14,7 +14,10 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('chorus CLI', () => {
   const env = () => ({ ...process.env, CHORUS_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' });
   const chorus = (args: string[], input?: string) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [path.join(root, 'src/main.ts'), ...args], { env: env(), cwd: root });
+      const child = spawn(process.execPath, [path.join(root, 'src/main.ts'), ...args], {
+        env: env(),
+        cwd: root,
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d) => (stdout += d));
@@ -45,7 +48,20 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('chorus CLI', () => {
     const m2 = await chorus(['migrate']);
     expect(m2.stdout).toMatch(/up to date/);
     const created = await chorus(
-      ['user', 'create', '--org', 'acme', '--org-name', 'Acme AG', '--email', 'chef@acme.example', '--name', 'Chefin', '--role', 'owner'],
+      [
+        'user',
+        'create',
+        '--org',
+        'acme',
+        '--org-name',
+        'Acme AG',
+        '--email',
+        'chef@acme.example',
+        '--name',
+        'Chefin',
+        '--role',
+        'owner',
+      ],
       'ein sicheres passwort\n',
     );
     expect(created.stderr).toBe('');
@@ -64,7 +80,10 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('chorus CLI', () => {
   it('says in one line when PostgreSQL is unreachable, and exits non-zero', async () => {
     const r = await run(process.execPath, [path.join(root, 'src/main.ts'), 'migrate'], {
       env: { ...env(), DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
-    }).catch((err: { code: number; stdout: string; stderr: string }) => err);
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (err: { code: number; stderr: string }) => err,
+    );
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/PostgreSQL is not reachable at postgres:\/\/nobody@127\.0\.0\.1:1\/none/);

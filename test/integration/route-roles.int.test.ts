@@ -46,9 +46,7 @@ describe('route × role', () => {
   afterAll(() => t.close());
 
   const url = (pattern: string) =>
-    pattern
-      .replace(':token', 'x'.repeat(43))
-      .replace(':id', '00000000-0000-4000-8000-000000000000');
+    pattern.replace(':token', 'x'.repeat(43)).replace(':id', '00000000-0000-4000-8000-000000000000');
 
   it('every API route declares a permission and is listed in the expectation table', () => {
     const registered = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).sort();
@@ -62,8 +60,17 @@ describe('route × role', () => {
   it('refuses every non-public route without sign-in (401) and with a forged cookie', async () => {
     for (const r of t.app.apiRoutes) {
       if (EXPECTED[`${r.method} ${r.url}`] === 'public') continue;
-      for (const headers of [{}, { cookie: 'chorus_session=forged' }, { authorization: 'Bearer chorus_pat_forged' }]) {
-        const res = await t.app.inject({ method: r.method as 'GET', url: url(r.url), headers, payload: r.method === 'GET' ? undefined : {} });
+      for (const headers of [
+        {},
+        { cookie: 'chorus_session=forged' },
+        { authorization: 'Bearer chorus_pat_forged' },
+      ]) {
+        const res = await t.app.inject({
+          method: r.method as 'GET',
+          url: url(r.url),
+          headers,
+          payload: r.method === 'GET' ? undefined : {},
+        });
         expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       }
     }
@@ -83,7 +90,9 @@ describe('route × role', () => {
         });
         const allowed = want === 'all' || want.includes(role);
         if (allowed) {
-          expect([401, 403], `${role} on ${key} got ${res.statusCode}: ${res.body}`).not.toContain(res.statusCode);
+          expect([401, 403], `${role} on ${key} got ${res.statusCode}: ${res.body}`).not.toContain(
+            res.statusCode,
+          );
         } else {
           expect(res.statusCode, `${role} on ${key}`).toBe(403);
           expect(res.json().code).toBe('forbidden');

@@ -11,8 +11,12 @@ describe('tenant isolation', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const demoAdmin = await t.signIn(t.emailOf('admin'));
-    demoUserId = (await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: demoAdmin.headers })).json().items[0].id;
-    demoDeptId = (await t.app.inject({ method: 'GET', url: '/api/v1/departments', headers: demoAdmin.headers })).json().items[0].id;
+    demoUserId = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: demoAdmin.headers })
+    ).json().items[0].id;
+    demoDeptId = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/departments', headers: demoAdmin.headers })
+    ).json().items[0].id;
     demoTokenId = (
       await t.app.inject({
         method: 'POST',
@@ -26,21 +30,32 @@ describe('tenant isolation', () => {
 
   it('lists only the own organisation’s users, departments and audit entries', async () => {
     const other = await t.signIn(t.emailOf('owner', 'other'));
-    const users = (await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: other.headers })).json().items;
+    const users = (await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: other.headers })).json()
+      .items;
     expect(users.length).toBe(7);
     expect(users.every((u: { email: string }) => u.email.endsWith('@andere.example'))).toBe(true);
-    const depts = (await t.app.inject({ method: 'GET', url: '/api/v1/departments', headers: other.headers })).json().items;
+    const depts = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/departments', headers: other.headers })
+    ).json().items;
     expect(depts.map((d: { name: string }) => d.name)).toEqual(['Marketing']);
-    const audit = (await t.app.inject({ method: 'GET', url: '/api/v1/audit?limit=200', headers: other.headers })).json().items;
+    const audit = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/audit?limit=200', headers: other.headers })
+    ).json().items;
     expect(audit.length).toBeGreaterThan(0);
     expect(audit.every((e: { actorLabel: string }) => !e.actorLabel.includes('beispiel.example'))).toBe(true);
-    const exported = await t.app.inject({ method: 'GET', url: '/api/v1/audit/export?format=jsonl', headers: other.headers });
+    const exported = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit/export?format=jsonl',
+      headers: other.headers,
+    });
     expect(exported.body).not.toContain('beispiel.example');
   });
 
   it('answers 404 for another organisation’s ids and changes nothing', async () => {
     const other = await t.signIn(t.emailOf('owner', 'other'));
-    const before = await t.ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where org_id = ${t.orgs.demo}`);
+    const before = await t.ctx.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where org_id = ${t.orgs.demo}`,
+    );
     const attempts = [
       { method: 'GET', url: `/api/v1/users/${demoUserId}` },
       { method: 'PATCH', url: `/api/v1/users/${demoUserId}`, payload: { status: 'deactivated' } },
@@ -49,15 +64,26 @@ describe('tenant isolation', () => {
       { method: 'DELETE', url: `/api/v1/me/tokens/${demoTokenId}` },
     ] as const;
     for (const a of attempts) {
-      const res = await t.app.inject({ method: a.method, url: a.url, headers: other.headers, payload: 'payload' in a ? a.payload : undefined });
+      const res = await t.app.inject({
+        method: a.method,
+        url: a.url,
+        headers: other.headers,
+        payload: 'payload' in a ? a.payload : undefined,
+      });
       expect(res.statusCode, `${a.method} ${a.url}`).toBe(404);
     }
     const demoAdmin = await t.signIn(t.emailOf('admin'));
-    const user = (await t.app.inject({ method: 'GET', url: `/api/v1/users/${demoUserId}`, headers: demoAdmin.headers })).json();
+    const user = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/users/${demoUserId}`, headers: demoAdmin.headers })
+    ).json();
     expect(user.status).toBe('active');
-    const tokens = (await t.app.inject({ method: 'GET', url: '/api/v1/me/tokens', headers: demoAdmin.headers })).json().items;
+    const tokens = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/me/tokens', headers: demoAdmin.headers })
+    ).json().items;
     expect(tokens.find((x: { id: string }) => x.id === demoTokenId).revokedAt).toBeNull();
-    const after = await t.ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where org_id = ${t.orgs.demo}`);
+    const after = await t.ctx.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where org_id = ${t.orgs.demo}`,
+    );
     // Only the demo admin's sign-in above was recorded in the demo organisation.
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n + 1);
   });

@@ -12,7 +12,8 @@ describe('audit log', () => {
   });
   afterAll(() => t.close());
 
-  const get = async (url: string, s: Session = admin) => (await t.app.inject({ method: 'GET', url, headers: s.headers })).json();
+  const get = async (url: string, s: Session = admin) =>
+    (await t.app.inject({ method: 'GET', url, headers: s.headers })).json();
 
   it('records every write with actor, action, target, before/after and request id', async () => {
     const created = await t.app.inject({
@@ -50,9 +51,13 @@ describe('audit log', () => {
     expect(byAdmin.items.every((e: { actorId: string }) => e.actorId === me.user.id)).toBe(true);
     const signIns = await get('/api/v1/audit?action=auth.signed_in&limit=200');
     expect(signIns.items.every((e: { action: string }) => e.action === 'auth.signed_in')).toBe(true);
-    const future = await get(`/api/v1/audit?from=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`);
+    const future = await get(
+      `/api/v1/audit?from=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`,
+    );
     expect(future.items).toEqual([]);
-    const past = await get(`/api/v1/audit?to=${encodeURIComponent(new Date(Date.now() - 3600_000).toISOString())}`);
+    const past = await get(
+      `/api/v1/audit?to=${encodeURIComponent(new Date(Date.now() - 3600_000).toISOString())}`,
+    );
     expect(past.items).toEqual([]);
 
     const page1 = await get('/api/v1/audit?limit=2');
@@ -70,19 +75,28 @@ describe('audit log', () => {
       headers: admin.headers,
       payload: { name: '=HYPERLINK("http://evil.example")', description: '' },
     });
-    const csv = await t.app.inject({ method: 'GET', url: '/api/v1/audit/export?format=csv', headers: admin.headers });
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit/export?format=csv',
+      headers: admin.headers,
+    });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="chorus-audit-.*\.csv"/);
     const lines = csv.body.trim().split('\n');
-    expect(lines[0]).toBe('seq,at,actorId,actorLabel,action,targetType,targetId,summary,requestId,ip,prevHash,hash');
+    expect(lines[0]).toBe(
+      'seq,at,actorId,actorLabel,action,targetType,targetId,summary,requestId,ip,prevHash,hash',
+    );
     expect(csv.body).not.toMatch(/(^|,)=HYPERLINK/m);
     const jsonl = await t.app.inject({
       method: 'GET',
       url: '/api/v1/audit/export?format=jsonl&action=department.created',
       headers: admin.headers,
     });
-    const entries = jsonl.body.trim().split('\n').map((l) => JSON.parse(l));
+    const entries = jsonl.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(entries.length).toBeGreaterThanOrEqual(2);
     expect(entries.every((e: { action: string }) => e.action === 'department.created')).toBe(true);
     // Exporting is itself recorded.
@@ -97,11 +111,17 @@ describe('audit log', () => {
     await t.ctx.db.execute(
       sql`update audit_log set summary = '{"after":{"name":"harmlos"}}'::jsonb where org_id = ${t.orgs.demo} and seq = ${victim.seq}`,
     );
-    expect(await verifyChain(t.ctx.db, t.orgs.demo)).toMatchObject({ ok: false, brokenAtSeq: victim.seq, reason: 'hash' });
+    expect(await verifyChain(t.ctx.db, t.orgs.demo)).toMatchObject({
+      ok: false,
+      brokenAtSeq: victim.seq,
+      reason: 'hash',
+    });
     const other = await verifyChain(t.ctx.db, t.orgs.other);
     expect(other.ok).toBe(true);
 
-    await t.ctx.db.execute(sql`update audit_log set summary = ${JSON.stringify(victim.summary)}::jsonb where org_id = ${t.orgs.demo} and seq = ${victim.seq}`);
+    await t.ctx.db.execute(
+      sql`update audit_log set summary = ${JSON.stringify(victim.summary)}::jsonb where org_id = ${t.orgs.demo} and seq = ${victim.seq}`,
+    );
     expect((await verifyChain(t.ctx.db, t.orgs.demo)).ok).toBe(true);
     await t.ctx.db.execute(sql`delete from audit_log where org_id = ${t.orgs.demo} and seq = ${victim.seq}`);
     const report = await get('/api/v1/audit/verify');

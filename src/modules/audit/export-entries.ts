@@ -45,7 +45,12 @@ function csvCell(v: unknown): string {
 }
 
 /** Streams the filtered log oldest first, so an export of millions of entries never sits in memory. */
-export function exportEntries(db: Executor, orgId: string, filter: AuditFilter, format: ExportFormat): Readable {
+export function exportEntries(
+  db: Executor,
+  orgId: string,
+  filter: AuditFilter,
+  format: ExportFormat,
+): Readable {
   async function* lines(): AsyncGenerator<string> {
     if (format === 'csv') yield `${COLUMNS.join(',')}\n`;
     for await (const row of allEntries(db, orgId, filter)) {

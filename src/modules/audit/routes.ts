@@ -51,7 +51,10 @@ export function registerAuditRoutes(app: App, ctx: Context): void {
         summary: 'Audit log entries, newest first, filterable by person, action and time',
         querystring: z.strictObject({
           ...filterQuery,
-          cursor: z.string().regex(/^\d{1,18}$/).optional(),
+          cursor: z
+            .string()
+            .regex(/^\d{1,18}$/)
+            .optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
         response: { 200: z.object({ items: z.array(entrySchema), nextCursor: z.string().nullable() }) },
@@ -75,7 +78,11 @@ export function registerAuditRoutes(app: App, ctx: Context): void {
     '/audit/actions',
     {
       config: { permission: 'audit.read' },
-      schema: { tags, summary: 'Actions that occur in the log', response: { 200: z.object({ items: z.array(z.string()) }) } },
+      schema: {
+        tags,
+        summary: 'Actions that occur in the log',
+        response: { 200: z.object({ items: z.array(z.string()) }) },
+      },
     },
     async (req) => ({ items: await distinctActions(ctx.db, principalOf(req).orgId) }),
   );
@@ -115,7 +122,11 @@ export function registerAuditRoutes(app: App, ctx: Context): void {
       const actor = actorOf(req);
       // Exporting the log is itself worth knowing about: it is the compliance record leaving the system.
       await ctx.db.transaction((tx) =>
-        recordAudit(tx, actor, { action: 'audit.exported', targetType: 'audit_log', summary: { format, filter: q } }),
+        recordAudit(tx, actor, {
+          action: 'audit.exported',
+          targetType: 'audit_log',
+          summary: { format, filter: q },
+        }),
       );
       const stamp = new Date().toISOString().slice(0, 10);
       reply

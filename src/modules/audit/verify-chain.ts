@@ -15,7 +15,12 @@ export async function verifyChain(db: Executor, orgId: string): Promise<ChainRep
   let expectedSeq = 1;
   let checked = 0;
   for await (const e of allEntries(db, orgId)) {
-    const fail = (reason: ChainReport['reason']): ChainReport => ({ ok: false, checked, brokenAtSeq: e.seq, reason });
+    const fail = (reason: ChainReport['reason']): ChainReport => ({
+      ok: false,
+      checked,
+      brokenAtSeq: e.seq,
+      reason,
+    });
     if (e.seq !== expectedSeq) return fail('gap');
     if (e.prevHash !== prevHash) return fail('link');
     const recomputed = entryHash(prevHash, {

@@ -16,9 +16,14 @@ export async function createApiToken(
   const allowed = permissionsOf(actor.role) as ReadonlySet<string>;
   const outside = input.scopes.filter((s) => !allowed.has(s));
   if (outside.length > 0) {
-    throw new DomainError(422, 'invalid_scope', { scopes: outside.join(', ') }, {
-      fieldErrors: [{ path: 'scopes', message: outside.join(', ') }],
-    });
+    throw new DomainError(
+      422,
+      'invalid_scope',
+      { scopes: outside.join(', ') },
+      {
+        fieldErrors: [{ path: 'scopes', message: outside.join(', ') }],
+      },
+    );
   }
   const secret = `${TOKEN_PREFIX}${randomToken(32)}`;
   return ctx.db.transaction(async (tx) => {
@@ -38,7 +43,9 @@ export async function createApiToken(
       action: 'api_token.created',
       targetType: 'api_token',
       targetId: row!.id,
-      summary: { after: { name: row!.name, scopes: row!.scopes, expiresAt: row!.expiresAt?.toISOString() ?? null } },
+      summary: {
+        after: { name: row!.name, scopes: row!.scopes, expiresAt: row!.expiresAt?.toISOString() ?? null },
+      },
     });
     const { tokenHash: _hash, orgId: _org, userId: _user, ...token } = row!;
     return { token, secret };

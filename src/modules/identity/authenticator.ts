@@ -1,7 +1,14 @@
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { sha256Hex } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { apiTokens, memberships, sessions, users } from '../../platform/db/schema/identity.ts';
+import {
+  apiTokens,
+  departments,
+  memberships,
+  organisations,
+  sessions,
+  users,
+} from '../../platform/db/schema/identity.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
 import type { Authenticator, Principal } from '../../platform/http/principal.ts';
 import type { Logger } from '../../platform/log.ts';
@@ -31,6 +38,9 @@ export function createAuthenticator(deps: { db: Db; events: EventBus; log: Logge
     timeZone: users.timeZone,
     role: memberships.role,
     departmentId: memberships.departmentId,
+    departmentName: departments.name,
+    orgName: organisations.name,
+    orgSlug: organisations.slug,
   };
 
   function cached(key: string): Principal | null {
@@ -54,11 +64,23 @@ export function createAuthenticator(deps: { db: Db; events: EventBus; log: Logge
       const hit = cached(key);
       if (hit) return hit;
       const [row] = await deps.db
-        .select({ ...base, orgId: sessions.orgId, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt })
+        .select({
+          ...base,
+          orgId: sessions.orgId,
+          csrfToken: sessions.csrfToken,
+          expiresAt: sessions.expiresAt,
+        })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
-        .innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.orgId, sessions.orgId)))
-        .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), eq(memberships.status, 'active')));
+        .innerJoin(
+          memberships,
+          and(eq(memberships.userId, sessions.userId), eq(memberships.orgId, sessions.orgId)),
+        )
+        .innerJoin(organisations, eq(organisations.id, sessions.orgId))
+        .leftJoin(departments, eq(departments.id, memberships.departmentId))
+        .where(
+          and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), eq(memberships.status, 'active')),
+        );
       if (!row) return null;
       const principal: Principal = {
         userId: row.userId,
@@ -68,7 +90,10 @@ export function createAuthenticator(deps: { db: Db; events: EventBus; log: Logge
         locale: row.locale === 'de' ? 'de' : 'en',
         timeZone: row.timeZone,
         role: row.role,
+        orgName: row.orgName,
+        orgSlug: row.orgSlug,
         departmentId: row.departmentId,
+        departmentName: row.departmentName,
         permissions: permissionsOf(row.role),
         via: 'session',
         sessionId: id,
@@ -95,7 +120,12 @@ export function createAuthenticator(deps: { db: Db; events: EventBus; log: Logge
         })
         .from(apiTokens)
         .innerJoin(users, eq(users.id, apiTokens.userId))
-        .innerJoin(memberships, and(eq(memberships.userId, apiTokens.userId), eq(memberships.orgId, apiTokens.orgId)))
+        .innerJoin(
+          memberships,
+          and(eq(memberships.userId, apiTokens.userId), eq(memberships.orgId, apiTokens.orgId)),
+        )
+        .innerJoin(organisations, eq(organisations.id, apiTokens.orgId))
+        .leftJoin(departments, eq(departments.id, memberships.departmentId))
         .where(
           and(
             eq(apiTokens.tokenHash, hash),
@@ -114,7 +144,10 @@ export function createAuthenticator(deps: { db: Db; events: EventBus; log: Logge
         locale: row.locale === 'de' ? 'de' : 'en',
         timeZone: row.timeZone,
         role: row.role,
+        orgName: row.orgName,
+        orgSlug: row.orgSlug,
         departmentId: row.departmentId,
+        departmentName: row.departmentName,
         // A token can never do more than its owner's role allows, even if the role shrank since.
         permissions: new Set([...permissionsOf(row.role)].filter((p) => scopes.has(p))),
         via: 'token',

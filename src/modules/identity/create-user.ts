@@ -15,7 +15,8 @@ export async function createUserWithPassword(
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     let org = await findOrganisationBySlug(tx, input.orgSlug);
-    if (!org && input.orgName) org = (await createOrganisation(tx, { name: input.orgName, slug: input.orgSlug })).org;
+    if (!org && input.orgName)
+      org = (await createOrganisation(tx, { name: input.orgName, slug: input.orgSlug })).org;
     if (!org) throw new DomainError(404, 'organisation_not_found', { slug: input.orgSlug });
     if (await findUserByEmail(tx, input.email)) throw new DomainError(409, 'email_taken');
     const [user] = await tx
@@ -28,12 +29,19 @@ export async function createUserWithPassword(
         timeZone: org.defaultTimeZone,
       })
       .returning();
-    await tx.insert(memberships).values({ orgId: org.id, userId: user!.id, role: input.role, status: 'active' });
+    await tx
+      .insert(memberships)
+      .values({ orgId: org.id, userId: user!.id, role: input.role, status: 'active' });
     const orgId = org.id;
     await recordAudit(
       tx,
       { orgId, userId: null, label: 'chorus CLI', via: 'cli' },
-      { action: 'user.created', targetType: 'user', targetId: user!.id, summary: { after: { email: user!.email, role: input.role } } },
+      {
+        action: 'user.created',
+        targetType: 'user',
+        targetId: user!.id,
+        summary: { after: { email: user!.email, role: input.role } },
+      },
     );
     return { userId: user!.id, orgId };
   });

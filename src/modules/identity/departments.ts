@@ -5,6 +5,7 @@ import { departments } from '../../platform/db/schema/identity.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { DomainError } from '../../platform/http/problem.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { ACCESS_CHANGED } from './authenticator.ts';
 import { findDepartment } from './repo.ts';
 
 async function assertNameFree(tx: Executor, orgId: string, name: string, exceptId?: string): Promise<void> {
@@ -13,11 +14,20 @@ async function assertNameFree(tx: Executor, orgId: string, name: string, exceptI
     .from(departments)
     .where(and(eq(departments.orgId, orgId), sql`lower(${departments.name}) = ${name.trim().toLowerCase()}`));
   if (clash && clash.id !== exceptId) {
-    throw new DomainError(409, 'department_exists', { name }, { fieldErrors: [{ path: 'name', message: 'taken' }] });
+    throw new DomainError(
+      409,
+      'department_exists',
+      { name },
+      { fieldErrors: [{ path: 'name', message: 'taken' }] },
+    );
   }
 }
 
-export async function createDepartment(ctx: Context, actor: Actor, input: { name: string; description: string }) {
+export async function createDepartment(
+  ctx: Context,
+  actor: Actor,
+  input: { name: string; description: string },
+) {
   return ctx.db.transaction(async (tx) => {
     await assertNameFree(tx, actor.orgId, input.name);
     const [row] = await tx
@@ -40,7 +50,7 @@ export async function updateDepartment(
   id: string,
   change: { name?: string; description?: string },
 ) {
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const before = await findDepartment(tx, actor.orgId, id);
     if (!before) throw new DomainError(404, 'department_not_found');
     if (change.name) await assertNameFree(tx, actor.orgId, change.name, id);
@@ -63,4 +73,7 @@ export async function updateDepartment(
     });
     return row!;
   });
+  // Signed-in members carry the department name; let them see the new one at once.
+  await ctx.events.publish({ type: ACCESS_CHANGED, orgId: actor.orgId, payload: {} });
+  return updated;
 }

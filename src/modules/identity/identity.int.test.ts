@@ -49,19 +49,35 @@ describe('identity over HTTP', () => {
     for (const res of [wrong, unknown]) {
       expect(res.statusCode).toBe(401);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.json()).toMatchObject({ status: 401, code: 'sign_in_failed', detail: 'E-Mail-Adresse oder Passwort ist falsch.' });
+      expect(res.json()).toMatchObject({
+        status: 401,
+        code: 'sign_in_failed',
+        detail: 'E-Mail-Adresse oder Passwort ist falsch.',
+      });
     }
   });
 
   it('locks an account after five failed sign-ins, even for the right password', async () => {
     const email = t.emailOf('compliance');
     for (let i = 0; i < 4; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: 'wrong-wrong' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email, password: 'wrong-wrong' },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const fifth = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: 'wrong-wrong' } });
+    const fifth = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email, password: 'wrong-wrong' },
+    });
     expect(fifth.statusCode).toBe(423);
-    const right = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: PASSWORD } });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email, password: PASSWORD },
+    });
     expect(right.statusCode).toBe(423);
     expect(right.json().code).toBe('account_locked');
   });
@@ -76,7 +92,11 @@ describe('identity over HTTP', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('csrf_failed');
-    const list = await t.app.inject({ method: 'GET', url: '/api/v1/departments', headers: { cookie: s.cookie } });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/departments',
+      headers: { cookie: s.cookie },
+    });
     expect(list.json().items.map((d: { name: string }) => d.name)).not.toContain('Ohne CSRF');
   });
 
@@ -96,7 +116,10 @@ describe('identity over HTTP', () => {
     const token = inviteUrl.split('/invite/')[1];
 
     const info = await t.app.inject({ method: 'GET', url: `/api/v1/invitations/${token}` });
-    expect(info.json()).toMatchObject({ email: 'neu@beispiel.example', organisation: { name: 'Beispiel GmbH' } });
+    expect(info.json()).toMatchObject({
+      email: 'neu@beispiel.example',
+      organisation: { name: 'Beispiel GmbH' },
+    });
     const accepted = await t.app.inject({
       method: 'POST',
       url: `/api/v1/invitations/${token}/accept`,
@@ -140,9 +163,12 @@ describe('identity over HTTP', () => {
 
   it('keeps the last owner and lets only owners grant the owner role', async () => {
     const admin = await t.signIn(t.emailOf('admin'));
-    const users = (await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: admin.headers })).json().items;
+    const users = (await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: admin.headers })).json()
+      .items;
     const owner = users.find((u: { role: string }) => u.role === 'owner');
-    const editor = users.find((u: { role: string; status: string }) => u.role === 'editor' && u.status === 'active');
+    const editor = users.find(
+      (u: { role: string; status: string }) => u.role === 'editor' && u.status === 'active',
+    );
     const grant = await t.app.inject({
       method: 'PATCH',
       url: `/api/v1/users/${editor.id}`,
@@ -174,7 +200,9 @@ describe('identity over HTTP', () => {
     const { secret, token } = created.json();
     expect(secret).toMatch(/^chorus_pat_/);
     const bearer = { authorization: `Bearer ${secret}` };
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer })).statusCode).toBe(
+      200,
+    );
     const write = await t.app.inject({
       method: 'POST',
       url: '/api/v1/departments',
@@ -194,18 +222,30 @@ describe('identity over HTTP', () => {
     });
     expect(tooMuch.statusCode).toBe(422);
 
-    const revoke = await t.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${token.id}`, headers: admin.headers });
+    const revoke = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/me/tokens/${token.id}`,
+      headers: admin.headers,
+    });
     expect(revoke.statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer })).statusCode).toBe(
+      401,
+    );
   });
 
   it('signs out everywhere: every session of the user ends', async () => {
     const a = await t.signIn(t.emailOf('manager'));
     const b = await t.signIn(t.emailOf('manager'));
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out-everywhere', headers: a.headers });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out-everywhere',
+      headers: a.headers,
+    });
     expect(res.statusCode).toBe(204);
     for (const s of [a, b]) {
-      expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: s.cookie } })).statusCode,
+      ).toBe(401);
     }
   });
 
@@ -227,9 +267,17 @@ describe('identity over HTTP', () => {
       payload: { currentPassword: PASSWORD, newPassword: 'ein neues passwort' },
     });
     expect(ok.statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: a.cookie } })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: b.cookie } })).statusCode).toBe(401);
-    const old = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: PASSWORD } });
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: a.cookie } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: b.cookie } })).statusCode,
+    ).toBe(401);
+    const old = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email, password: PASSWORD },
+    });
     expect(old.statusCode).toBe(401);
   });
 
@@ -243,7 +291,12 @@ describe('identity over HTTP', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().user).toMatchObject({ locale: 'en', timeZone: 'America/New_York' });
-    const bad = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: s.headers, payload: { timeZone: 'Mars/Base' } });
+    const bad = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: s.headers,
+      payload: { timeZone: 'Mars/Base' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toBe('timeZone');
   });

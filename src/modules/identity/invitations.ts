@@ -20,7 +20,11 @@ async function findOpenInvitation(ctx: Context, token: string) {
     .innerJoin(users, eq(users.id, invitations.userId))
     .innerJoin(organisations, eq(organisations.id, invitations.orgId))
     .where(
-      and(eq(invitations.tokenHash, sha256Hex(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, sql`now()`)),
+      and(
+        eq(invitations.tokenHash, sha256Hex(token)),
+        isNull(invitations.acceptedAt),
+        gt(invitations.expiresAt, sql`now()`),
+      ),
     );
   if (!row) throw new DomainError(404, 'invitation_invalid');
   return row;
@@ -47,11 +51,20 @@ export async function acceptInvitation(
       .where(and(eq(invitations.id, inv.id), isNull(invitations.acceptedAt)))
       .returning({ id: invitations.id });
     if (claimed.length === 0) throw new DomainError(404, 'invitation_invalid');
-    await tx.update(users).set({ passwordHash, failedSignIns: 0, lockedUntil: null }).where(eq(users.id, inv.userId));
+    await tx
+      .update(users)
+      .set({ passwordHash, failedSignIns: 0, lockedUntil: null })
+      .where(eq(users.id, inv.userId));
     await tx
       .update(memberships)
       .set({ status: 'active', updatedAt: new Date() })
-      .where(and(eq(memberships.orgId, inv.orgId), eq(memberships.userId, inv.userId), eq(memberships.status, 'invited')));
+      .where(
+        and(
+          eq(memberships.orgId, inv.orgId),
+          eq(memberships.userId, inv.userId),
+          eq(memberships.status, 'invited'),
+        ),
+      );
     const session = await openSession(tx, {
       userId: inv.userId,
       orgId: inv.orgId,
@@ -61,7 +74,13 @@ export async function acceptInvitation(
     });
     await recordAudit(
       tx,
-      { orgId: inv.orgId, userId: inv.userId, label: `${inv.name} <${inv.email}>`, requestId: input.requestId, ip: input.ip },
+      {
+        orgId: inv.orgId,
+        userId: inv.userId,
+        label: `${inv.name} <${inv.email}>`,
+        requestId: input.requestId,
+        ip: input.ip,
+      },
       { action: 'user.invitation_accepted', targetType: 'user', targetId: inv.userId },
     );
     return { ...session, userId: inv.userId, orgId: inv.orgId };

@@ -9,10 +9,15 @@ export const identityJobs: JobDefinition<Context>[] = [
     name: 'identity.purge-expired',
     cron: '17 * * * *',
     async handle(ctx) {
-      const s = await ctx.db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`)).returning({ id: sessions.id });
+      const s = await ctx.db
+        .delete(sessions)
+        .where(lt(sessions.expiresAt, sql`now()`))
+        .returning({ id: sessions.id });
       const i = await ctx.db
         .delete(invitations)
-        .where(and(lt(invitations.expiresAt, sql`now() - interval '30 days'`), isNull(invitations.acceptedAt)))
+        .where(
+          and(lt(invitations.expiresAt, sql`now() - interval '30 days'`), isNull(invitations.acceptedAt)),
+        )
         .returning({ id: invitations.id });
       ctx.log.info({ sessions: s.length, invitations: i.length }, 'purged expired sessions and invitations');
     },

@@ -8,7 +8,15 @@ import { DomainError } from '../../platform/http/problem.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { ACCESS_CHANGED } from './authenticator.ts';
 import { INVITATION_DAYS, invitationMail } from './invitation-mail.ts';
-import { countOwners, deleteSessionsOfUser, findDepartment, findMember, findOrganisation, findUserByEmail, type MemberView } from './repo.ts';
+import {
+  countOwners,
+  deleteSessionsOfUser,
+  findDepartment,
+  findMember,
+  findOrganisation,
+  findUserByEmail,
+  type MemberView,
+} from './repo.ts';
 import type { Role } from './roles.ts';
 
 export interface InviteInput {
@@ -21,7 +29,12 @@ export interface InviteInput {
 
 async function assertDepartment(tx: Executor, orgId: string, departmentId: string | null): Promise<void> {
   if (departmentId && !(await findDepartment(tx, orgId, departmentId))) {
-    throw new DomainError(422, 'department_not_found', {}, { fieldErrors: [{ path: 'departmentId', message: 'unknown department' }] });
+    throw new DomainError(
+      422,
+      'department_not_found',
+      {},
+      { fieldErrors: [{ path: 'departmentId', message: 'unknown department' }] },
+    );
   }
 }
 
@@ -69,12 +82,25 @@ export async function inviteUser(
       action: 'user.invited',
       targetType: 'user',
       targetId: user!.id,
-      summary: { after: { email: member.email, name: member.name, role: member.role, department: member.departmentName } },
+      summary: {
+        after: {
+          email: member.email,
+          name: member.name,
+          role: member.role,
+          department: member.departmentName,
+        },
+      },
     });
     return { member, orgName: org?.name ?? '' };
   });
   const inviteUrl = `${ctx.config.baseUrl.replace(/\/$/, '')}/invite/${token}`;
-  const mail = invitationMail(result.member.name, result.orgName, actor.label, inviteUrl, input.locale ?? 'de');
+  const mail = invitationMail(
+    result.member.name,
+    result.orgName,
+    actor.label,
+    inviteUrl,
+    input.locale ?? 'de',
+  );
   // The invitation stands even when mail fails: the admin sees the link and can pass it on.
   await ctx.mailer
     .send({ to: result.member.email, ...mail })
@@ -103,7 +129,8 @@ export async function updateMember(
       if (before.role === 'owner') assertMayGrant(actor.role, 'owner');
     }
     if (change.departmentId !== undefined) await assertDepartment(tx, actor.orgId, change.departmentId);
-    if (change.status === 'deactivated' && userId === actor.userId) throw new DomainError(422, 'cannot_deactivate_self');
+    if (change.status === 'deactivated' && userId === actor.userId)
+      throw new DomainError(422, 'cannot_deactivate_self');
     if (change.status && before.status === 'invited' && change.status === 'active') {
       throw new DomainError(422, 'invitation_pending');
     }

@@ -3,7 +3,10 @@ import type { Catalogue } from '../../platform/http/messages.ts';
 export const identityMessages: Catalogue = {
   sign_in_failed: {
     title: { de: 'Anmeldung fehlgeschlagen', en: 'Sign-in failed' },
-    detail: { de: 'E-Mail-Adresse oder Passwort ist falsch.', en: 'The e-mail address or password is wrong.' },
+    detail: {
+      de: 'E-Mail-Adresse oder Passwort ist falsch.',
+      en: 'The e-mail address or password is wrong.',
+    },
   },
   account_locked: {
     title: { de: 'Konto vorübergehend gesperrt', en: 'Account temporarily locked' },

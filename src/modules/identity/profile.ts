@@ -7,18 +7,15 @@ import type { Principal } from '../../platform/http/principal.ts';
 import { DomainError } from '../../platform/http/problem.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { ACCESS_CHANGED } from './authenticator.ts';
-import { findDepartment, findOrganisation, findUser } from './repo.ts';
+import { findUser } from './repo.ts';
 
-export async function getMe(ctx: Context, p: Principal) {
-  const [org, dept] = await Promise.all([
-    findOrganisation(ctx.db, p.orgId),
-    p.departmentId ? findDepartment(ctx.db, p.orgId, p.departmentId) : undefined,
-  ]);
+/** Everything /me shows comes with the principal, so the most frequent request needs no query. */
+export function getMe(p: Principal) {
   return {
     user: { id: p.userId, email: p.email, name: p.name, locale: p.locale, timeZone: p.timeZone },
-    organisation: { id: p.orgId, name: org?.name ?? '', slug: org?.slug ?? '' },
+    organisation: { id: p.orgId, name: p.orgName, slug: p.orgSlug },
     role: p.role,
-    department: dept ? { id: dept.id, name: dept.name } : null,
+    department: p.departmentId && p.departmentName ? { id: p.departmentId, name: p.departmentName } : null,
     permissions: [...p.permissions].sort(),
   };
 }
@@ -43,7 +40,11 @@ export async function updateProfile(
       targetId: actor.userId,
       summary: {
         before: { name: before.name, locale: before.locale, timeZone: before.timeZone },
-        after: { name: set.name ?? before.name, locale: set.locale ?? before.locale, timeZone: set.timeZone ?? before.timeZone },
+        after: {
+          name: set.name ?? before.name,
+          locale: set.locale ?? before.locale,
+          timeZone: set.timeZone ?? before.timeZone,
+        },
       },
     });
   });
@@ -59,14 +60,24 @@ export async function changePassword(
 ): Promise<void> {
   const user = await findUser(ctx.db, actor.userId!);
   if (!user?.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    throw new DomainError(422, 'wrong_password', {}, { fieldErrors: [{ path: 'currentPassword', message: 'wrong' }] });
+    throw new DomainError(
+      422,
+      'wrong_password',
+      {},
+      { fieldErrors: [{ path: 'currentPassword', message: 'wrong' }] },
+    );
   }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.userId!));
     await tx
       .delete(sessions)
-      .where(and(eq(sessions.userId, actor.userId!), ...(currentSessionId ? [ne(sessions.id, currentSessionId)] : [])));
+      .where(
+        and(
+          eq(sessions.userId, actor.userId!),
+          ...(currentSessionId ? [ne(sessions.id, currentSessionId)] : []),
+        ),
+      );
     await recordAudit(tx, actor, {
       action: 'profile.password_changed',
       targetType: 'user',

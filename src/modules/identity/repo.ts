@@ -56,7 +56,11 @@ export async function listMembers(
     .orderBy(asc(users.name));
 }
 
-export async function findMember(db: Executor, orgId: string, userId: string): Promise<MemberView | undefined> {
+export async function findMember(
+  db: Executor,
+  orgId: string,
+  userId: string,
+): Promise<MemberView | undefined> {
   const [row] = await db
     .select(memberColumns)
     .from(memberships)
@@ -90,7 +94,11 @@ export async function activeMembershipOf(db: Executor, userId: string): Promise<
   return row;
 }
 
-export async function findDepartment(db: Executor, orgId: string, id: string): Promise<DepartmentRow | undefined> {
+export async function findDepartment(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<DepartmentRow | undefined> {
   const [row] = await db
     .select()
     .from(departments)
@@ -117,7 +125,10 @@ export async function findOrganisation(db: Executor, orgId: string): Promise<Org
   return row;
 }
 
-export async function findOrganisationBySlug(db: Executor, slug: string): Promise<OrganisationRow | undefined> {
+export async function findOrganisationBySlug(
+  db: Executor,
+  slug: string,
+): Promise<OrganisationRow | undefined> {
   const [row] = await db.select().from(organisations).where(eq(organisations.slug, slug));
   return row;
 }
@@ -126,7 +137,9 @@ export async function countOwners(db: Executor, orgId: string): Promise<number> 
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'owner'), eq(memberships.status, 'active')));
+    .where(
+      and(eq(memberships.orgId, orgId), eq(memberships.role, 'owner'), eq(memberships.status, 'active')),
+    );
   return row?.n ?? 0;
 }
 

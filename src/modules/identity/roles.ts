@@ -12,14 +12,22 @@ export const PERMISSIONS = {
     de: 'Benutzer sehen',
     en: 'See users',
   },
-  'users.manage': { roles: ['owner', 'admin'], de: 'Benutzer einladen und verwalten', en: 'Invite and manage users' },
+  'users.manage': {
+    roles: ['owner', 'admin'],
+    de: 'Benutzer einladen und verwalten',
+    en: 'Invite and manage users',
+  },
   'departments.manage': { roles: ['owner', 'admin'], de: 'Abteilungen verwalten', en: 'Manage departments' },
   'audit.read': {
     roles: ['owner', 'admin', 'manager', 'compliance'],
     de: 'Audit-Log sehen',
     en: 'See the audit log',
   },
-  'audit.export': { roles: ['owner', 'admin', 'compliance'], de: 'Audit-Log exportieren', en: 'Export the audit log' },
+  'audit.export': {
+    roles: ['owner', 'admin', 'compliance'],
+    de: 'Audit-Log exportieren',
+    en: 'Export the audit log',
+  },
 } as const satisfies Record<string, { roles: readonly Role[]; de: string; en: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -12,7 +12,7 @@ import { acceptInvitation, describeInvitation } from './invitations.ts';
 import { inviteUser, updateMember } from './members.ts';
 import { changePassword, getMe, updateProfile } from './profile.ts';
 import { findMember, listDepartments, listMembers, listTokens, type MemberView } from './repo.ts';
-import { allPermissions, PERMISSIONS, ROLES, permissionsOf } from './roles.ts';
+import { allPermissions, PERMISSIONS, permissionsOf, ROLES } from './roles.ts';
 import * as s from './schema.ts';
 import type { NewSession } from './sessions.ts';
 import { signOut, signOutEverywhere } from './sessions.ts';
@@ -40,14 +40,19 @@ export function registerIdentityRoutes(app: App, ctx: Context, authenticator: Au
     const principal = await authenticator.fromSession(session.cookieValue);
     if (!principal) throw new DomainError(500, 'internal');
     req.principal = principal;
-    return getMe(ctx, principal);
+    return getMe(principal);
   }
 
   app.post(
     '/auth/sign-in',
     {
       config: { permission: 'public', rateLimit: SIGN_IN_LIMIT },
-      schema: { tags, summary: 'Sign in with e-mail and password', body: s.signInBody, response: { 200: s.meSchema } },
+      schema: {
+        tags,
+        summary: 'Sign in with e-mail and password',
+        body: s.signInBody,
+        response: { 200: s.meSchema },
+      },
     },
     async (req, reply) => {
       const session = await signIn(ctx, {
@@ -63,7 +68,10 @@ export function registerIdentityRoutes(app: App, ctx: Context, authenticator: Au
 
   app.post(
     '/auth/sign-out',
-    { config: { permission: 'authenticated', sessionOnly: true }, schema: { tags, summary: 'Sign out this session' } },
+    {
+      config: { permission: 'authenticated', sessionOnly: true },
+      schema: { tags, summary: 'Sign out this session' },
+    },
     async (req, reply) => {
       await signOut(ctx, actorOf(req), principalOf(req).sessionId!);
       clearSessionCookies(reply);
@@ -93,7 +101,11 @@ export function registerIdentityRoutes(app: App, ctx: Context, authenticator: Au
         summary: 'Who an invitation is for',
         params: s.invitationParams,
         response: {
-          200: z.object({ email: z.string(), name: z.string(), organisation: z.object({ name: z.string() }) }),
+          200: z.object({
+            email: z.string(),
+            name: z.string(),
+            organisation: z.object({ name: z.string() }),
+          }),
         },
       },
     },
@@ -126,22 +138,30 @@ export function registerIdentityRoutes(app: App, ctx: Context, authenticator: Au
 
   app.get(
     '/me',
-    { config: { permission: 'authenticated' }, schema: { tags, summary: 'The signed-in user', response: { 200: s.meSchema } } },
-    async (req) => getMe(ctx, principalOf(req)),
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags, summary: 'The signed-in user', response: { 200: s.meSchema } },
+    },
+    async (req) => getMe(principalOf(req)),
   );
 
   app.patch(
     '/me',
     {
       config: { permission: 'authenticated' },
-      schema: { tags, summary: 'Change own name, language or time zone', body: s.updateMeBody, response: { 200: s.meSchema } },
+      schema: {
+        tags,
+        summary: 'Change own name, language or time zone',
+        body: s.updateMeBody,
+        response: { 200: s.meSchema },
+      },
     },
     async (req) => {
       await updateProfile(ctx, actorOf(req), req.body);
       const p = principalOf(req);
       authenticator.forget(p.userId);
       const fresh = p.via === 'session' ? await authenticator.fromSession(req.cookies[SESSION_COOKIE]!) : p;
-      return getMe(ctx, fresh ?? p);
+      return getMe(fresh ?? p);
     },
   );
 
@@ -161,7 +181,11 @@ export function registerIdentityRoutes(app: App, ctx: Context, authenticator: Au
     '/me/tokens',
     {
       config: { permission: 'authenticated', sessionOnly: true },
-      schema: { tags, summary: 'Own API tokens', response: { 200: z.object({ items: z.array(s.tokenSchema) }) } },
+      schema: {
+        tags,
+        summary: 'Own API tokens',
+        response: { 200: z.object({ items: z.array(s.tokenSchema) }) },
+      },
     },
     async (req) => {
       const p = principalOf(req);
@@ -215,7 +239,11 @@ export function registerIdentityRoutes(app: App, ctx: Context, authenticator: Au
     },
     async () => ({
       items: ROLES.map((role) => ({ role, permissions: [...permissionsOf(role)].sort() })),
-      permissions: allPermissions().map((name) => ({ name, de: PERMISSIONS[name].de, en: PERMISSIONS[name].en })),
+      permissions: allPermissions().map((name) => ({
+        name,
+        de: PERMISSIONS[name].de,
+        en: PERMISSIONS[name].en,
+      })),
     }),
   );
 
@@ -276,7 +304,12 @@ export function registerIdentityRoutes(app: App, ctx: Context, authenticator: Au
       },
     },
     async (req) => {
-      const m = await updateMember(ctx, { ...actorOf(req), role: principalOf(req).role }, req.params.id, req.body);
+      const m = await updateMember(
+        ctx,
+        { ...actorOf(req), role: principalOf(req).role },
+        req.params.id,
+        req.body,
+      );
       authenticator.forget(req.params.id);
       return memberDto(m);
     },
@@ -286,7 +319,11 @@ export function registerIdentityRoutes(app: App, ctx: Context, authenticator: Au
     '/departments',
     {
       config: { permission: 'authenticated' },
-      schema: { tags, summary: 'Departments', response: { 200: z.object({ items: z.array(s.departmentSchema) }) } },
+      schema: {
+        tags,
+        summary: 'Departments',
+        response: { 200: z.object({ items: z.array(s.departmentSchema) }) },
+      },
     },
     async (req) => ({
       items: (await listDepartments(ctx.db, principalOf(req).orgId)).map(({ createdAt: _c, ...d }) => d),
@@ -297,7 +334,12 @@ export function registerIdentityRoutes(app: App, ctx: Context, authenticator: Au
     '/departments',
     {
       config: { permission: 'departments.manage' },
-      schema: { tags, summary: 'Create a department', body: s.createDepartmentBody, response: { 201: s.departmentSchema } },
+      schema: {
+        tags,
+        summary: 'Create a department',
+        body: s.createDepartmentBody,
+        response: { 201: s.departmentSchema },
+      },
     },
     async (req, reply) => {
       const d = await createDepartment(ctx, actorOf(req), req.body);
@@ -320,13 +362,22 @@ export function registerIdentityRoutes(app: App, ctx: Context, authenticator: Au
     async (req) => {
       const d = await updateDepartment(ctx, actorOf(req), req.params.id, req.body);
       const all = await listDepartments(ctx.db, principalOf(req).orgId);
-      return { id: d.id, name: d.name, description: d.description, memberCount: all.find((x) => x.id === d.id)?.memberCount ?? 0 };
+      return {
+        id: d.id,
+        name: d.name,
+        description: d.description,
+        memberCount: all.find((x) => x.id === d.id)?.memberCount ?? 0,
+      };
     },
   );
 }
 
 function memberDto(m: MemberView) {
-  return { ...m, status: m.status as 'invited' | 'active' | 'deactivated', createdAt: m.createdAt.toISOString() };
+  return {
+    ...m,
+    status: m.status as 'invited' | 'active' | 'deactivated',
+    createdAt: m.createdAt.toISOString(),
+  };
 }
 
 function tokenDto(t: {

@@ -9,7 +9,9 @@ export const passwordSchema = z.string().min(10).max(200);
 export const timeZoneSchema = z
   .string()
   .max(64)
-  .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', { message: 'unknown time zone' });
+  .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', {
+    message: 'unknown time zone',
+  });
 export const idParams = z.strictObject({ id: z.uuid() });
 
 export const meSchema = z.object({
@@ -26,7 +28,10 @@ export const meSchema = z.object({
   permissions: z.array(z.string()),
 });
 
-export const signInBody = z.strictObject({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) });
+export const signInBody = z.strictObject({
+  email: z.string().min(1).max(254),
+  password: z.string().min(1).max(200),
+});
 
 export const memberSchema = z.object({
   id: z.uuid(),
@@ -73,14 +78,24 @@ export const createDepartmentBody = z.strictObject({
   description: z.string().max(500).default(''),
 });
 export const updateDepartmentBody = z
-  .strictObject({ name: z.string().trim().min(1).max(80).optional(), description: z.string().max(500).optional() })
+  .strictObject({
+    name: z.string().trim().min(1).max(80).optional(),
+    description: z.string().max(500).optional(),
+  })
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 
 export const updateMeBody = z
-  .strictObject({ name: z.string().trim().min(1).max(120).optional(), locale: localeSchema.optional(), timeZone: timeZoneSchema.optional() })
+  .strictObject({
+    name: z.string().trim().min(1).max(120).optional(),
+    locale: localeSchema.optional(),
+    timeZone: timeZoneSchema.optional(),
+  })
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 
-export const changePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema });
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: passwordSchema,
+});
 
 export const tokenSchema = z.object({
   id: z.uuid(),

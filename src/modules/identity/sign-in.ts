@@ -22,7 +22,10 @@ export interface SignInInput {
   requestId: string;
 }
 
-export async function signIn(ctx: Context, input: SignInInput): Promise<NewSession & { userId: string; orgId: string }> {
+export async function signIn(
+  ctx: Context,
+  input: SignInInput,
+): Promise<NewSession & { userId: string; orgId: string }> {
   const user = await findUserByEmail(ctx.db, input.email);
   if (!user?.passwordHash) {
     dummyHash ??= hashPassword('not a real password');
@@ -54,12 +57,16 @@ export async function signIn(ctx: Context, input: SignInInput): Promise<NewSessi
         })
         .where(eq(users.id, user.id));
       if (membership) {
-        await recordAudit(tx, { ...actorBase, orgId: membership.orgId }, {
-          action: lock ? 'auth.locked_out' : 'auth.sign_in_failed',
-          targetType: 'user',
-          targetId: user.id,
-          summary: { failedAttempts: failed },
-        });
+        await recordAudit(
+          tx,
+          { ...actorBase, orgId: membership.orgId },
+          {
+            action: lock ? 'auth.locked_out' : 'auth.sign_in_failed',
+            targetType: 'user',
+            targetId: user.id,
+            summary: { failedAttempts: failed },
+          },
+        );
       }
     });
     if (lock) throw new DomainError(423, 'account_locked', { minutes: LOCKOUT_MINUTES });
@@ -78,11 +85,15 @@ export async function signIn(ctx: Context, input: SignInInput): Promise<NewSessi
       userAgent: input.userAgent,
       ttlHours: ctx.config.sessionTtlHours,
     });
-    await recordAudit(tx, { ...actorBase, orgId: membership.orgId }, {
-      action: 'auth.signed_in',
-      targetType: 'user',
-      targetId: user.id,
-    });
+    await recordAudit(
+      tx,
+      { ...actorBase, orgId: membership.orgId },
+      {
+        action: 'auth.signed_in',
+        targetType: 'user',
+        targetId: user.id,
+      },
+    );
     return { ...session, userId: user.id, orgId: membership.orgId };
   });
 }

@@ -55,7 +55,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     client.release();
   } catch (err) {
     await pool.end();
-    throw new DatabaseUnreachableError(`PostgreSQL is not reachable at ${redact(url)}: ${(err as Error).message}`);
+    throw new DatabaseUnreachableError(
+      `PostgreSQL is not reachable at ${redact(url)}: ${(err as Error).message}`,
+    );
   }
   return {
     kind: 'postgres',

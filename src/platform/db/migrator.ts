@@ -24,7 +24,9 @@ export async function runMigrations(db: Db): Promise<{ applied: number }> {
 }
 
 export function expectedMigrations(): number {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
+  ) as {
     entries: unknown[];
   };
   return journal.entries.length;
@@ -35,7 +37,9 @@ export async function appliedCount(db: Db): Promise<number> {
     sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`,
   );
   if (!exists.rows[0]?.t) return 0;
-  const res = await db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  const res = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  );
   return res.rows[0]?.n ?? 0;
 }
 

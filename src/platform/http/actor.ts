@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from './problem.ts';
 import type { Principal } from './principal.ts';
+import { DomainError } from './problem.ts';
 
 /** Who did something, as the audit log records it. */
 export interface Actor {

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { localeFromHeader } from '../i18n/locale.ts';
-import { DomainError } from './problem.ts';
 import { type Authenticator, CSRF_HEADER, type Principal, SESSION_COOKIE } from './principal.ts';
+import { DomainError } from './problem.ts';
 import type { App } from './server.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -19,7 +19,8 @@ export function registerAuthHooks(app: App, authenticator: Authenticator): void 
     if (!permission || permission === 'public') return;
 
     const principal = await authenticate(req, authenticator);
-    if (!principal) throw new DomainError(401, 'unauthenticated', {}, { headers: { 'www-authenticate': 'Bearer' } });
+    if (!principal)
+      throw new DomainError(401, 'unauthenticated', {}, { headers: { 'www-authenticate': 'Bearer' } });
     req.principal = principal;
     if (!/\b(de|en)\b/i.test(header ?? '')) req.locale = principal.locale;
 

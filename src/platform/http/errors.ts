@@ -53,7 +53,9 @@ function toDomainError(err: FastifyError, req: FastifyRequest): DomainError {
   }
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new DomainError(413, 'body_too_large', { limit: `${Math.round((req.routeOptions.bodyLimit ?? 0) / 1024)} KiB` });
+      return new DomainError(413, 'body_too_large', {
+        limit: `${Math.round((req.routeOptions.bodyLimit ?? 0) / 1024)} KiB`,
+      });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new DomainError(415, 'unsupported_media_type');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

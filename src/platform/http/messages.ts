@@ -4,7 +4,10 @@ import type { Locale } from '../i18n/locale.ts';
  * Every message a person may read in an error response, in German and English. Modules add their own
  * catalogues with `registerMessages`; `{name}` placeholders are filled from the error's params.
  */
-export type Catalogue = Record<string, { title: { de: string; en: string }; detail: { de: string; en: string } }>;
+export type Catalogue = Record<
+  string,
+  { title: { de: string; en: string }; detail: { de: string; en: string } }
+>;
 
 const catalogue: Catalogue = {
   bad_request: {

@@ -7,7 +7,10 @@ export interface Principal {
   locale: 'de' | 'en';
   timeZone: string;
   role: string;
+  orgName: string;
+  orgSlug: string;
   departmentId: string | null;
+  departmentName: string | null;
   /** Effective permissions: the role's, narrowed to the token's scopes for API tokens. */
   permissions: ReadonlySet<string>;
   via: 'session' | 'token';

@@ -35,8 +35,11 @@ export const notFound = (what = 'not_found', params: Record<string, string | num
 export const forbidden = (permission: string) => new DomainError(403, 'forbidden', { permission });
 export const conflict = (code = 'conflict', params: Record<string, string | number> = {}) =>
   new DomainError(409, code, params);
-export const invalid = (code: string, fieldErrors: FieldError[] = [], params: Record<string, string | number> = {}) =>
-  new DomainError(422, code, params, { fieldErrors });
+export const invalid = (
+  code: string,
+  fieldErrors: FieldError[] = [],
+  params: Record<string, string | number> = {},
+) => new DomainError(422, code, params, { fieldErrors });
 
 export interface Problem {
   type: string;

@@ -1,0 +1,33 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createContext } from '../../src/context.ts';
+import { runMigrations } from '../../src/platform/db/migrator.ts';
+import { seedDemoIfEmpty } from '../../src/seed-demo.ts';
+
+// Chorus as `serve` runs it (same config path, request logging on), on a database of its own.
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'chorus-bench-'));
+const password = 'bench password 1';
+const config = loadConfig({
+  ...process.env,
+  CHORUS_DATA_DIR: dataDir,
+  PORT: '0',
+  NODE_ENV: 'production',
+  CHORUS_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+  CHORUS_SIGN_IN_LIMIT_PER_MINUTE: '1000',
+});
+const ctx = await createContext(config);
+await runMigrations(ctx.db);
+await seedDemoIfEmpty(ctx, password);
+const app = await buildApp(ctx);
+await app.listen({ host: '127.0.0.1', port: 0 });
+const addr = app.server.address();
+process.send?.({ port: typeof addr === 'object' && addr ? addr.port : 0, password });
+process.on('disconnect', async () => {
+  await app.close();
+  await ctx.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
+  process.exit(0);
+});
