@@ -103,13 +103,85 @@ export function separatorKind(c: number): number {
 
 // Letters that look like Latin ones in other scripts: the usual way to slip a term past a filter.
 const HOMOGLYPHS: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
-  і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g', ı: 'i',
-  А: 'a', В: 'b', Е: 'e', К: 'k', М: 'm', Н: 'h', О: 'o', Р: 'p', С: 'c', Т: 't', Х: 'x', І: 'i', Ј: 'j', Ѕ: 's',
-  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
-  Α: 'a', Β: 'b', Ε: 'e', Ζ: 'z', Η: 'h', Ι: 'i', Κ: 'k', Μ: 'm', Ν: 'n', Ο: 'o', Ρ: 'p', Τ: 't', Υ: 'y', Χ: 'x',
-  ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'ae', Ö: 'oe', Ü: 'ue', ß: 'ss', ẞ: 'ss', ø: 'o', Ø: 'o', æ: 'ae', Æ: 'ae',
-  œ: 'oe', Œ: 'oe', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ɡ: 'g',
+  ı: 'i',
+  А: 'a',
+  В: 'b',
+  Е: 'e',
+  К: 'k',
+  М: 'm',
+  Н: 'h',
+  О: 'o',
+  Р: 'p',
+  С: 'c',
+  Т: 't',
+  Х: 'x',
+  І: 'i',
+  Ј: 'j',
+  Ѕ: 's',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  Α: 'a',
+  Β: 'b',
+  Ε: 'e',
+  Ζ: 'z',
+  Η: 'h',
+  Ι: 'i',
+  Κ: 'k',
+  Μ: 'm',
+  Ν: 'n',
+  Ο: 'o',
+  Ρ: 'p',
+  Τ: 't',
+  Υ: 'y',
+  Χ: 'x',
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  Ä: 'ae',
+  Ö: 'oe',
+  Ü: 'ue',
+  ß: 'ss',
+  ẞ: 'ss',
+  ø: 'o',
+  Ø: 'o',
+  æ: 'ae',
+  Æ: 'ae',
+  œ: 'oe',
+  Œ: 'oe',
+  ł: 'l',
+  Ł: 'l',
+  đ: 'd',
+  Đ: 'd',
 };
 
 const FOLD_CACHE: (string | undefined)[] = new Array(65536);
@@ -129,15 +201,15 @@ export function foldUnit(c: number): string {
   else {
     const s = String.fromCharCode(c);
     f = HOMOGLYPHS[s] ?? s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-    if (f.length === 0) f = '';
-    // a folded ASCII form may itself contain a character that folds further (e.g. NFKD of "ǅ" is "Dž")
-    if (/[^\x00-\x7f]/.test(f) && f !== s.toLowerCase()) f = [...f].map((ch) => HOMOGLYPHS[ch] ?? ch).join('');
+    // what NFKD leaves may itself be a homoglyph or an umlaut (e.g. the decomposition of a ligature)
+    f = [...f].map((ch) => HOMOGLYPHS[ch] ?? ch).join('');
   }
   FOLD_CACHE[c] = f;
   return f;
 }
 
-for (let c = 0; c < 128; c++) FOLD_CACHE[c] = charClass(c) === C_SPACE ? ' ' : String.fromCharCode(c).toLowerCase();
+for (let c = 0; c < 128; c++)
+  FOLD_CACHE[c] = charClass(c) === C_SPACE ? ' ' : String.fromCharCode(c).toLowerCase();
 
 /** Folds a whole string the way the matcher folds text (for terms, tags and short values, not for posts). */
 export function foldString(s: string): string {

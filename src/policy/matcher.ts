@@ -130,11 +130,11 @@ export function buildAutomaton(needles: readonly Needle[]): Automaton {
   };
 }
 
-let hitsBuf = new Int32Array(3 * 256);
-let runsBuf = new Int32Array(256);
-let marksBuf = new Int32Array(256);
+let hitsBuf: Int32Array<ArrayBuffer> = new Int32Array(3 * 256);
+let runsBuf: Int32Array<ArrayBuffer> = new Int32Array(256);
+let marksBuf: Int32Array<ArrayBuffer> = new Int32Array(256);
 
-function grow(a: Int32Array): Int32Array {
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;

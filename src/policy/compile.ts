@@ -1,0 +1,154 @@
+// Turning a validated Policy into what evaluate runs: one automaton for every term, disclosure phrase, employer
+// term and pattern trigger; regexes with the windows they may run on; allow-lists in comparable form. Compiled
+// once per policy object (policies are immutable values: a new version is a new object).
+import { parsePhoneNumber } from 'awesome-phonenumber';
+import { foldString } from './chars.ts';
+import { DEFAULT_SHORTENERS, DEFAULT_TRACKING_PARAMETERS } from './detectors/links.ts';
+import { tagKey } from './detectors/tags.ts';
+import { type Automaton, buildAutomaton, type Needle } from './matcher.ts';
+import type { DetectorName, Policy, ValidatorName } from './policy-schema.ts';
+import { analysePattern, type PatternAnalysis } from './regex-analysis.ts';
+
+export type NeedleOwner =
+  | { type: 'term'; list: number; term: string }
+  | { type: 'trigger'; pattern: number }
+  | { type: 'disclosure'; rule: number }
+  | { type: 'employer'; rule: number };
+
+export interface CompiledPattern {
+  index: number;
+  regex: RegExp;
+  analysis: PatternAnalysis;
+  /** Where its windows come from: occurrences of its literal, long enough digit runs, or the whole text. */
+  anchor: 'literal' | 'digits' | 'whole';
+  validator: ValidatorName | undefined;
+}
+
+export interface CompiledPolicy {
+  policy: Policy;
+  automaton: Automaton;
+  owners: NeedleOwner[];
+  patterns: CompiledPattern[];
+  allow: Record<DetectorName, Set<string>>;
+  shorteners: string[];
+  trackingExact: Set<string>;
+  trackingPrefixes: string[];
+  hashtagRules: Set<string>[];
+  mentionRules: Set<string>[];
+  /** Disclosure phrases that are hashtags or mentions, per rule (folded, without '#'/'@'). */
+  disclosureTags: Set<string>[];
+  disclosureMentions: Set<string>[];
+  needsHashtags: boolean;
+  needsMentions: boolean;
+}
+
+const cache = new WeakMap<Policy, CompiledPolicy>();
+
+export function compilePolicy(policy: Policy): CompiledPolicy {
+  const hit = cache.get(policy);
+  if (hit) return hit;
+  const compiled = build(policy);
+  cache.set(policy, compiled);
+  return compiled;
+}
+
+function allowKey(detector: DetectorName, value: string, region: string): string[] {
+  switch (detector) {
+    case 'email':
+      return [value.trim().toLowerCase()];
+    case 'iban':
+      return [value.replace(/[^0-9a-z]/gi, '').toUpperCase()];
+    case 'phone': {
+      const p = parsePhoneNumber(value.trim(), { regionCode: region });
+      return p.valid ? [p.number.e164] : [value.replace(/[^0-9+]/g, '')];
+    }
+    default:
+      return [value.replace(/\D/g, '')];
+  }
+}
+
+function build(policy: Policy): CompiledPolicy {
+  const needles: Needle[] = [];
+  const owners: NeedleOwner[] = [];
+  const add = (folded: string, wholeWord: boolean, owner: NeedleOwner): void => {
+    if (folded.length === 0) return;
+    needles.push({ folded, wholeWord });
+    owners.push(owner);
+  };
+
+  policy.terms.forEach((list, li) => {
+    const seen = new Set<string>();
+    for (const term of list.terms) {
+      const f = foldString(term);
+      if (seen.has(f)) continue;
+      seen.add(f);
+      add(f, true, { type: 'term', list: li, term });
+    }
+  });
+
+  const disclosureTags: Set<string>[] = [];
+  const disclosureMentions: Set<string>[] = [];
+  policy.disclosures.forEach((d, di) => {
+    const tags = new Set<string>();
+    const mentions = new Set<string>();
+    for (const phrase of d.anyOf) {
+      if (phrase.startsWith('#')) tags.add(tagKey(phrase));
+      else if (phrase.startsWith('@')) mentions.add(tagKey(phrase));
+      else add(foldString(phrase), true, { type: 'disclosure', rule: di });
+    }
+    disclosureTags.push(tags);
+    disclosureMentions.push(mentions);
+    for (const t of d.employerTerms) add(foldString(t), true, { type: 'employer', rule: di });
+  });
+
+  const patterns: CompiledPattern[] = [];
+  policy.patterns.forEach((p, pi) => {
+    const r = analysePattern(p.pattern, p.flags);
+    // the schema rejects unsafe patterns; a Policy built without it must not get one past here either
+    if (!r.ok) throw new Error(`patterns[${pi}] (${p.id}): ${r.error}`);
+    const a = r.analysis;
+    const literal = foldString(a.literal);
+    const bounded = Number.isFinite(a.maxLen) && Number.isFinite(a.reachBefore);
+    let anchor: CompiledPattern['anchor'] = 'whole';
+    if (bounded && literal.length >= 2) anchor = 'literal';
+    else if (bounded && a.minDigitRun >= 1) anchor = 'digits';
+    else if (bounded && literal.length === 1) anchor = 'literal';
+    if (anchor === 'literal') add(literal, false, { type: 'trigger', pattern: pi });
+    patterns.push({
+      index: pi,
+      regex: new RegExp(p.pattern, `${p.flags}g`),
+      analysis: a,
+      anchor,
+      validator: p.validator,
+    });
+  });
+
+  const allow = {} as Record<DetectorName, Set<string>>;
+  for (const d of ['iban', 'card', 'tax_id', 'email', 'phone'] as const) {
+    allow[d] = new Set(
+      (policy.detectors[d]?.allow ?? []).flatMap((v) => allowKey(d, v, policy.defaultRegion)),
+    );
+  }
+
+  const tracking = policy.links?.tracking
+    ? (policy.links.tracking.parameters ?? DEFAULT_TRACKING_PARAMETERS)
+    : [];
+  const hashtagRules = policy.hashtags.map((r) => new Set(r.values.map(tagKey)));
+  const mentionRules = policy.mentions.map((r) => new Set(r.values.map(tagKey)));
+  return {
+    policy,
+    automaton: buildAutomaton(needles),
+    owners,
+    patterns,
+    allow,
+    shorteners: policy.links?.shorteners ? (policy.links.shorteners.domains ?? DEFAULT_SHORTENERS) : [],
+    trackingExact: new Set(tracking.filter((t) => !t.endsWith('*')).map((t) => t.toLowerCase())),
+    trackingPrefixes: tracking.filter((t) => t.endsWith('*')).map((t) => t.slice(0, -1).toLowerCase()),
+    hashtagRules,
+    mentionRules,
+    disclosureTags,
+    disclosureMentions,
+    needsHashtags: hashtagRules.length > 0 || disclosureTags.some((s) => s.size > 0),
+    needsMentions: mentionRules.length > 0 || disclosureMentions.some((s) => s.size > 0),
+  };
+}

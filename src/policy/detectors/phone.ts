@@ -1,0 +1,111 @@
+// Phone numbers, international ("+49 30 1234567", "0049 …") and national ("030 1234567", "(030) 123-45",
+// "0170/1234567"): a cheap shape check finds candidates, then libphonenumber's metadata (awesome-phonenumber)
+// validates each against its region, so order numbers and dates that merely look like numbers are not taken.
+import { getCountryCodeForRegionCode, parsePhoneNumber } from 'awesome-phonenumber';
+import { C_IGNORABLE, charClass, digitValue, separatorKind } from '../chars.ts';
+import { numberEndsAt, prevCode } from './number-token.ts';
+
+export interface PhoneMatch {
+  start: number;
+  end: number;
+  e164: string;
+}
+
+// Parsing costs tens of microseconds; the same number tends to recur (a hotline in every post), so results
+// are remembered. Bounded, so a stream of distinct numbers cannot grow it without limit.
+const cache = new Map<string, string | null>();
+const CACHE_MAX = 20_000;
+
+function validate(input: string, region: string): string | null {
+  const key = `${region}|${input}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const p = parsePhoneNumber(input, { regionCode: region });
+  const e164 = p.valid ? p.number.e164 : null;
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(key, e164);
+  return e164;
+}
+
+const nanp = new Map<string, boolean>();
+function isNanp(region: string): boolean {
+  let v = nanp.get(region);
+  if (v === undefined) {
+    v = getCountryCodeForRegionCode(region) === 1;
+    nanp.set(region, v);
+  }
+  return v;
+}
+
+const DATE_SHAPE = /^\(?\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
+
+/** r is the start of a run of digits. */
+export function detectPhone(text: string, r: number, region: string): PhoneMatch | null {
+  const n = text.length;
+  let start = r;
+  let plus = false;
+  let paren = false;
+  const prev = prevCode(text, r);
+  if (prev.code === 43) {
+    plus = true;
+    start = prev.at;
+  } else if (prev.code === 40) {
+    paren = true;
+    start = prev.at;
+  } else if (separatorKind(prev.code) === 1) {
+    const before = prevCode(text, prev.at);
+    if (before.code === 43) {
+      plus = true;
+      start = before.at;
+    }
+  }
+  // where the number starts, nothing word-like or numeric may stand before it
+  const lead = prevCode(text, start);
+  if (lead.code >= 0 && (charClass(lead.code) === 1 || digitValue(lead.code) >= 0)) return null;
+  if (lead.code >= 0 && separatorKind(lead.code) !== 0) {
+    const b = prevCode(text, lead.at);
+    if (b.code >= 0 && digitValue(b.code) >= 0) return null;
+  }
+  const first = digitValue(text.charCodeAt(r));
+  const nationalTrunk = !plus && first === 0;
+  if (!plus && !nationalTrunk && !isNanp(region)) return null;
+
+  let digits = '';
+  let j = r;
+  let end = r;
+  let seps = 0;
+  let lastSep = false;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    const d = digitValue(c);
+    if (d >= 0) {
+      digits += d;
+      j++;
+      end = j;
+      lastSep = false;
+      if (digits.length > 17) return null;
+      continue;
+    }
+    if (charClass(c) === C_IGNORABLE) {
+      j++;
+      continue;
+    }
+    const isParen = c === 40 || c === 41;
+    if (separatorKind(c) !== 0 || isParen) {
+      // one separator between digit groups; ") " and " (" are the only pairs people write
+      if (lastSep && !isParen && text.charCodeAt(j - 1) !== 41) break;
+      j++;
+      seps++;
+      lastSep = true;
+      continue;
+    }
+    break;
+  }
+  if (digits.length < 6 || digits.length > 15 || !numberEndsAt(text, end)) return null;
+  const raw = text.slice(paren ? start : r, end);
+  if (DATE_SHAPE.test(raw)) return null;
+  if (!plus && !nationalTrunk && (digits.length !== 10 || seps < 2)) return null;
+  const e164 = validate(plus ? `+${digits}` : digits, region);
+  if (!e164) return null;
+  return { start, end, e164 };
+}
