@@ -12,6 +12,10 @@ export interface PatternMatch {
   end: number;
 }
 
+/**
+ * Checks the digits of the match (the letters and digits for 'iban'); a pattern with a named group "value"
+ * has that group checked instead, so a prefix such as "KD-" can stay outside.
+ */
 export function validates(validator: ValidatorName | undefined, value: string): boolean {
   if (!validator) return true;
   const alnum = value.replace(/[^0-9a-z]/gi, '');
@@ -20,7 +24,7 @@ export function validates(validator: ValidatorName | undefined, value: string): 
     case 'luhn':
       return luhn(digits);
     case 'mod97':
-      return mod97(alnum);
+      return mod97(digits);
     case 'iban':
       return ibanChecksum(alnum.toUpperCase());
     case 'mod11-10':
@@ -62,7 +66,7 @@ export function runPattern(
       const end = start + m[0].length;
       const inside =
         (ws === 0 || start - reachBefore >= ws) && (we === n || start + maxLen + reachAfter <= we);
-      if (inside && start >= lastEnd && validates(p.validator, m[0])) {
+      if (inside && start >= lastEnd && validates(p.validator, m.groups?.value ?? m[0])) {
         out.push({ start, end });
         lastEnd = end;
       }

@@ -130,6 +130,7 @@ export function detectIban(text: string, r: number): IbanMatch | null {
   let compact = country;
   let j = r;
   let end = r;
+  let grouped = false;
   const n = text.length;
   while (compact.length < len && j < n) {
     const c = text.charCodeAt(j);
@@ -146,10 +147,14 @@ export function detectIban(text: string, r: number): IbanMatch | null {
       j + 1 < n &&
       alnumUpper(text.charCodeAt(j + 1)) !== null
     ) {
+      grouped = true;
       j++;
     } else break;
   }
   if (compact.length !== len || classAfter(text, end) === C_WORD) return null;
+  // written in groups, a further group of digits means the number is longer than the country's IBAN
+  if (grouped && separatorKind(text.charCodeAt(end)) === 1 && digitValue(text.charCodeAt(end + 1)) >= 0)
+    return null;
   if (!ibanChecksum(compact)) return null;
   return { start: r - 2, end, country, compact };
 }

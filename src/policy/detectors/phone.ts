@@ -90,6 +90,13 @@ export function detectPhone(text: string, r: number, region: string): PhoneMatch
       j++;
       continue;
     }
+    // "+49 (0)30 …": the trunk zero in brackets is not dialled from abroad
+    if (plus && c === 40 && digitValue(text.charCodeAt(j + 1)) === 0 && text.charCodeAt(j + 2) === 41) {
+      j += 3;
+      seps++;
+      lastSep = true;
+      continue;
+    }
     const isParen = c === 40 || c === 41;
     if (separatorKind(c) !== 0 || isParen) {
       // one separator between digit groups; ") " and " (" are the only pairs people write
