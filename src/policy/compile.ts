@@ -7,7 +7,7 @@ import { DEFAULT_SHORTENERS, DEFAULT_TRACKING_PARAMETERS } from './detectors/lin
 import { tagKey } from './detectors/tags.ts';
 import { type Automaton, buildAutomaton, type Needle } from './matcher.ts';
 import type { DetectorName, Policy, ValidatorName } from './policy-schema.ts';
-import { analysePattern, type PatternAnalysis } from './regex-analysis.ts';
+import { ANY_CHAR_MASK, analysePattern, type PatternAnalysis } from './regex-analysis.ts';
 
 export type NeedleOwner =
   | { type: 'term'; list: number; term: string }
@@ -40,6 +40,10 @@ export interface CompiledPolicy {
   disclosureMentions: Set<string>[];
   needsHashtags: boolean;
   needsMentions: boolean;
+  /** Some pattern runs over the whole text (no literal or digits to anchor it). */
+  hasWholePatterns: boolean;
+  /** Some rule is about the text as a whole (disclosures, hashtags, mentions, networks). */
+  hasTextRules: boolean;
 }
 
 const cache = new WeakMap<Policy, CompiledPolicy>();
@@ -70,9 +74,9 @@ function allowKey(detector: DetectorName, value: string, region: string): string
 function build(policy: Policy): CompiledPolicy {
   const needles: Needle[] = [];
   const owners: NeedleOwner[] = [];
-  const add = (folded: string, wholeWord: boolean, owner: NeedleOwner): void => {
+  const add = (folded: string, wholeWord: boolean, owner: NeedleOwner, extra: Partial<Needle> = {}): void => {
     if (folded.length === 0) return;
-    needles.push({ folded, wholeWord });
+    needles.push({ folded, wholeWord, ...extra });
     owners.push(owner);
   };
 
@@ -113,7 +117,14 @@ function build(policy: Policy): CompiledPolicy {
     if (bounded && literal.length >= 2) anchor = 'literal';
     else if (bounded && a.minDigitRun >= 1) anchor = 'digits';
     else if (bounded && literal.length === 1) anchor = 'literal';
-    if (anchor === 'literal') add(literal, false, { type: 'trigger', pattern: pi });
+    if (anchor === 'literal') {
+      // the checks around the literal hold only when the folded literal is the pattern's literal unchanged
+      const exact = literal === a.literal.toLowerCase();
+      const extra: Partial<Needle> = {};
+      if (exact && a.literalAfterBoundary) extra.startBoundary = true;
+      if (exact && a.literalNext !== ANY_CHAR_MASK) extra.nextMask = a.literalNext;
+      add(literal, false, { type: 'trigger', pattern: pi }, extra);
+    }
     patterns.push({
       index: pi,
       regex: new RegExp(p.pattern, `${p.flags}g`),
@@ -150,5 +161,9 @@ function build(policy: Policy): CompiledPolicy {
     disclosureMentions,
     needsHashtags: hashtagRules.length > 0 || disclosureTags.some((s) => s.size > 0),
     needsMentions: mentionRules.length > 0 || disclosureMentions.some((s) => s.size > 0),
+    hasWholePatterns: patterns.some((p) => p.anchor === 'whole'),
+    hasTextRules:
+      policy.disclosures.length + policy.hashtags.length + policy.mentions.length + policy.networks.length >
+      0,
   };
 }

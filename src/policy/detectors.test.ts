@@ -165,6 +165,9 @@ describe('phone', () => {
     ['date with slashes', '01/02/2024'],
     ['no trunk prefix', '4711 0815'],
     ['postcode and street number', '10115 Berlin, Hausnummer 12'],
+    ['labelled as a tracking number', 'Tracking 0485 0921 1689'],
+    ['labelled as an order number', 'Bestell-Nr.: 030 901820'],
+    ['labelled as an order number in English', 'order no. 0170 1234567'],
   ])('ignores %s', (_label, text) => {
     expect(found(text).filter((f) => f.startsWith('phone'))).toEqual([]);
   });

@@ -3,20 +3,34 @@
 // the way. Case and umlauts are folded inside the loop, one code unit at a time, so the text is never copied
 // or normalised as a whole and every hit maps back to offsets in the original string.
 import { C_WORD, charClass, classAfter, classBefore, foldUnit } from './chars.ts';
+import { charMask } from './regex-analysis.ts';
 
 export interface Needle {
   /** Already folded with foldString. */
   folded: string;
   /** Whole-word match: a word character at either end of the needle must meet a non-word character. */
   wholeWord: boolean;
+  /**
+   * For pattern triggers: what the pattern needs around its literal, checked before a hit is kept (a trigger
+   * "AB" of /\bAB\d{6}/ fires in "AB123456" but not in "aber" or "Abend"): no ASCII word character before it
+   * (the regex \b), and a next character of this class (charMask).
+   */
+  startBoundary?: boolean;
+  nextMask?: number;
 }
 
 export interface Automaton {
   readonly needles: readonly Needle[];
   readonly alphabet: number;
+  /**
+   * delta[s + sym] for a state s (stored premultiplied by the alphabet size, so the loop needs no multiply) is
+   * the next state, bitwise-negated when that state has output: one load and one sign test per character.
+   */
   readonly delta: Int32Array;
-  readonly asciiSym: Int32Array;
+  /** Per ASCII character: its symbol, plus RECORD_DIGIT or RECORD_MARK when the scan must note its offset. */
+  readonly asciiInfo: Int32Array;
   readonly unitSym: Map<number, number>;
+  /** Per state (not premultiplied): first output entry, or -1. */
   readonly outHead: Int32Array;
   readonly outNeedle: Int32Array;
   readonly outNext: Int32Array;
@@ -37,13 +51,9 @@ export interface ScanResult {
   markCount: number;
 }
 
-const F_SPACE = 1;
-const F_DIGIT = 2;
-const F_MARK = 3;
-const ASCII_FLAGS = new Uint8Array(128);
-for (const c of [9, 10, 11, 12, 13, 32]) ASCII_FLAGS[c] = F_SPACE;
-for (let c = 48; c <= 57; c++) ASCII_FLAGS[c] = F_DIGIT;
-for (const ch of '@#.') ASCII_FLAGS[ch.charCodeAt(0)] = F_MARK;
+const RECORD_DIGIT = 1 << 20;
+const RECORD_MARK = 1 << 21;
+const SYM_MASK = RECORD_DIGIT - 1;
 
 export function buildAutomaton(needles: readonly Needle[]): Automaton {
   // Alphabet: every code unit that occurs in a needle gets a symbol; everything else is symbol 0, which no
@@ -56,13 +66,20 @@ export function buildAutomaton(needles: readonly Needle[]): Automaton {
     }
   }
   const A = unitSym.size + 1;
-  const asciiSym = new Int32Array(128);
-  for (let c = 0; c < 128; c++) asciiSym[c] = unitSym.get(foldUnit(c).charCodeAt(0)) ?? 0;
+  const asciiInfo = new Int32Array(128);
+  for (let c = 0; c < 128; c++) {
+    let info = unitSym.get(foldUnit(c).charCodeAt(0)) ?? 0;
+    if (c >= 48 && c <= 57) info |= RECORD_DIGIT;
+    if (c === 64 || c === 35 || c === 46) info |= RECORD_MARK;
+    asciiInfo[c] = info;
+  }
+  const spaceSym = unitSym.get(32) ?? -1;
 
   // Trie with per-state child maps; states are renumbered breadth-first afterwards so that the shallow
   // states, where the scan spends most of its time, sit together in memory.
   const children: Map<number, number>[] = [new Map()];
   const terminal: number[][] = [[]];
+  const inSym: number[] = [0];
   const needleLen = new Int32Array(needles.length);
   needles.forEach((n, idx) => {
     let s = 0;
@@ -73,6 +90,7 @@ export function buildAutomaton(needles: readonly Needle[]): Automaton {
         next = children.length;
         children.push(new Map());
         terminal.push([]);
+        inSym.push(a);
         children[s]!.set(a, next);
       }
       s = next;
@@ -89,7 +107,7 @@ export function buildAutomaton(needles: readonly Needle[]): Automaton {
     newId[old] = id;
   });
 
-  const delta = new Int32Array(states * A);
+  const next = new Int32Array(states * A);
   const fail = new Int32Array(states);
   const outHead = new Int32Array(states).fill(-1);
   const outNeedle: number[] = [];
@@ -109,18 +127,25 @@ export function buildAutomaton(needles: readonly Needle[]): Automaton {
       const child = kids.get(a);
       if (child !== undefined) {
         const c = newId[child]!;
-        fail[c] = s === 0 ? 0 : delta[fail[s]! * A + a]!;
-        delta[s * A + a] = c;
+        fail[c] = s === 0 ? 0 : next[fail[s]! * A + a]!;
+        next[s * A + a] = c;
       } else {
-        delta[s * A + a] = s === 0 ? 0 : delta[fail[s]! * A + a]!;
+        next[s * A + a] = s === 0 ? 0 : next[fail[s]! * A + a]!;
       }
     }
+    // a run of whitespace reads as one space: a state just entered by a space stays put on more of it
+    if (spaceSym > 0 && inSym[old] === spaceSym) next[s * A + spaceSym] = s;
+  }
+  const delta = new Int32Array(states * A);
+  for (let k = 0; k < delta.length; k++) {
+    const t = next[k]!;
+    delta[k] = outHead[t] === -1 ? t * A : ~(t * A);
   }
   return {
     needles,
     alphabet: A,
     delta,
-    asciiSym,
+    asciiInfo,
     unitSym,
     outHead,
     outNeedle: Int32Array.from(outNeedle),
@@ -130,9 +155,10 @@ export function buildAutomaton(needles: readonly Needle[]): Automaton {
   };
 }
 
-let hitsBuf: Int32Array<ArrayBuffer> = new Int32Array(3 * 256);
-let runsBuf: Int32Array<ArrayBuffer> = new Int32Array(256);
-let marksBuf: Int32Array<ArrayBuffer> = new Int32Array(256);
+let hits: Int32Array<ArrayBuffer> = new Int32Array(3 * 256);
+let hitCount = 0;
+let runs: Int32Array<ArrayBuffer> = new Int32Array(256);
+let marks: Int32Array<ArrayBuffer> = new Int32Array(256);
 
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
@@ -162,60 +188,65 @@ function symbolsAt(text: string, j: number): number {
   return 0;
 }
 
+function isAsciiWord(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+function isWordUnit(u: number): boolean {
+  return (u >= 97 && u <= 122) || (u >= 48 && u <= 57) || u === 95 || (u >= 128 && charClass(u) === C_WORD);
+}
+
+/**
+ * Called only when the DFA enters a state with output: works out where each needle started (walking back over
+ * the original text, which is how offsets survive folding) and applies whole-word boundaries. `used` of `of`
+ * folded symbols of text[i] had been read (a needle may end inside the "ae" of an "ä").
+ */
+function emit(a: Automaton, text: string, state: number, i: number, used: number, of: number): void {
+  const { outNeedle, outNext, needleLen, needles } = a;
+  for (let e = a.outHead[state]!; e !== -1; e = outNext[e]!) {
+    const idx = outNeedle[e]!;
+    const needle = needles[idx]!;
+    if (needle.nextMask !== undefined && used === of) {
+      const nc = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
+      if (nc < 0 || (charMask(nc) & needle.nextMask) === 0) continue;
+    }
+    let need = needleLen[idx]! - used;
+    let j = i - 1;
+    while (need > 0 && j >= 0) {
+      need -= symbolsAt(text, j);
+      j--;
+    }
+    const start = j + 1;
+    if (needle.startBoundary && need === 0 && start > 0 && isAsciiWord(text.charCodeAt(start - 1))) continue;
+    if (needle.wholeWord) {
+      if (need < 0 || used < of) continue;
+      if (isWordUnit(needle.folded.charCodeAt(0)) && classBefore(text, start) === C_WORD) continue;
+      if (isWordUnit(needle.folded.charCodeAt(needleLen[idx]! - 1)) && classAfter(text, i + 1) === C_WORD)
+        continue;
+    }
+    if (hitCount * 3 + 3 > hits.length) hits = grow(hits);
+    hits[hitCount * 3] = idx;
+    hits[hitCount * 3 + 1] = start;
+    hits[hitCount * 3 + 2] = i + 1;
+    hitCount++;
+  }
+}
+
 export function scan(a: Automaton, text: string): ScanResult {
-  const { delta, alphabet: A, asciiSym, outHead, outNeedle, outNext, needleLen, needles, unitSym } = a;
+  const { delta, asciiInfo, unitSym } = a;
+  const A = a.alphabet;
   const n = text.length;
-  let hits = hitsBuf;
-  let hitCount = 0;
-  let runs = runsBuf;
+  hitCount = 0;
   let runCount = 0;
-  let marks = marksBuf;
   let markCount = 0;
   let s = 0;
-  let prevSpace = true;
   let lastDigit = -2;
-
-  // Called only when the DFA reaches a state with output: works out where each needle started (walking back
-  // over the original text, which is how offsets survive folding) and applies whole-word boundaries.
-  const emit = (head: number, i: number, used: number, of: number): void => {
-    for (let e = head; e !== -1; e = outNext[e]!) {
-      const idx = outNeedle[e]!;
-      let need = needleLen[idx]! - used;
-      let j = i - 1;
-      while (need > 0 && j >= 0) {
-        need -= symbolsAt(text, j);
-        j--;
-      }
-      const start = j + 1;
-      if (needles[idx]!.wholeWord) {
-        // a needle that starts or ends inside a spelt-out character (the "a" of "ä") is inside a word
-        if (need < 0 || used < of) continue;
-        const first = needles[idx]!.folded.charCodeAt(0);
-        const last = needles[idx]!.folded.charCodeAt(needleLen[idx]! - 1);
-        if (isWordUnit(first) && classBefore(text, start) === C_WORD) continue;
-        if (isWordUnit(last) && classAfter(text, i + 1) === C_WORD) continue;
-      }
-      if (hitCount * 3 + 3 > hits.length) hits = grow(hits);
-      hits[hitCount * 3] = idx;
-      hits[hitCount * 3 + 1] = start;
-      hits[hitCount * 3 + 2] = i + 1;
-      hitCount++;
-    }
-  };
-
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
-      const f = ASCII_FLAGS[c]!;
-      if (f !== 0) {
-        if (f === F_SPACE) {
-          if (prevSpace) continue;
-          prevSpace = true;
-          s = delta[s * A + asciiSym[c]!]!;
-          if (outHead[s] !== -1) emit(outHead[s]!, i, 1, 1);
-          continue;
-        }
-        if (f === F_DIGIT) {
+      const info = asciiInfo[c]!;
+      if (info > SYM_MASK) {
+        if (info & RECORD_DIGIT) {
           if (i !== lastDigit + 1) {
             if (runCount === runs.length) runs = grow(runs);
             runs[runCount++] = i;
@@ -226,9 +257,11 @@ export function scan(a: Automaton, text: string): ScanResult {
           marks[markCount++] = i;
         }
       }
-      prevSpace = false;
-      s = delta[s * A + asciiSym[c]!]!;
-      if (outHead[s] !== -1) emit(outHead[s]!, i, 1, 1);
+      const v = delta[s + (info & SYM_MASK)]!;
+      if (v < 0) {
+        s = ~v;
+        emit(a, text, s / A, i, 1, 1);
+      } else s = v;
     } else {
       if (c >= 0xff10 && c <= 0xff19) {
         if (i !== lastDigit + 1) {
@@ -238,25 +271,15 @@ export function scan(a: Automaton, text: string): ScanResult {
         lastDigit = i;
       }
       const f = foldAt(text, i);
-      if (f.length === 0) continue;
-      if (f === ' ') {
-        if (prevSpace) continue;
-        prevSpace = true;
-      } else prevSpace = false;
       for (let j = 0; j < f.length; j++) {
         const u = f.charCodeAt(j);
-        const sym = u < 128 ? asciiSym[u]! : (unitSym.get(u) ?? 0);
-        s = delta[s * A + sym]!;
-        if (outHead[s] !== -1) emit(outHead[s]!, i, j + 1, f.length);
+        const v = delta[s + (u < 128 ? asciiInfo[u]! & SYM_MASK : (unitSym.get(u) ?? 0))]!;
+        if (v < 0) {
+          s = ~v;
+          emit(a, text, s / A, i, j + 1, f.length);
+        } else s = v;
       }
     }
   }
-  hitsBuf = hits;
-  runsBuf = runs;
-  marksBuf = marks;
   return { hits, hitCount, runs, runCount, marks, markCount };
-}
-
-function isWordUnit(u: number): boolean {
-  return (u >= 97 && u <= 122) || (u >= 48 && u <= 57) || u === 95 || (u >= 128 && charClass(u) === C_WORD);
 }

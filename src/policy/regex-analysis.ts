@@ -11,6 +11,7 @@ const M_SPACE = 8;
 const M_PUNCT = 16;
 const M_OTHER = 32;
 const M_ALL = 63;
+export const ANY_CHAR_MASK = M_ALL;
 const M_WORD = M_DIGIT | M_LOWER | M_UPPER | M_PUNCT;
 
 type Node =
@@ -20,7 +21,7 @@ type Node =
   | { t: 'look'; body: Node; behind: boolean }
   | { t: 'group'; body: Node }
   | { t: 'rep'; body: Node; min: number; max: number }
-  | { t: 'assert'; reach: number };
+  | { t: 'assert'; reach: number; word: boolean };
 
 export interface PatternAnalysis {
   minLen: number;
@@ -31,8 +32,17 @@ export interface PatternAnalysis {
   reachAfter: number;
   /** A literal every match contains (as written; case may differ when the pattern has the i flag), or ''. */
   literal: string;
+  /** The literal's first character is a word character and \\b stands right before it. */
+  literalAfterBoundary: boolean;
+  /** What can follow the literal (a mask of charMask classes); the whole mask when anything can. */
+  literalNext: number;
   /** Every match contains a run of at least this many consecutive digits. */
   minDigitRun: number;
+}
+
+/** The class of a character as the analysis sees it: digit, lower, upper, space, ASCII punctuation, other. */
+export function charMask(c: number): number {
+  return maskOf(c, false);
 }
 
 export type AnalysisResult = { ok: true; analysis: PatternAnalysis } | { ok: false; error: string };
@@ -101,7 +111,7 @@ class Parser {
     const ch = this.src[this.pos]!;
     if (ch === '^' || ch === '$') {
       this.pos++;
-      return { t: 'assert', reach: this.multiline ? 1 : 0 };
+      return { t: 'assert', reach: this.multiline ? 1 : 0, word: false };
     }
     let atom = this.atom();
     for (;;) {
@@ -259,9 +269,9 @@ class Parser {
         return { t: 'char', mask: M_ALL & ~M_SPACE, lit: null };
       case 'b':
         if (inClass) return { t: 'char', mask: M_PUNCT, lit: '\b' };
-        return { t: 'assert', reach: 1 };
+        return { t: 'assert', reach: 1, word: true };
       case 'B':
-        return { t: 'assert', reach: 1 };
+        return { t: 'assert', reach: 1, word: false };
       case 'p':
       case 'P': {
         const end = this.src.indexOf('}', this.pos);
@@ -367,51 +377,74 @@ interface Lit {
   whole: string | null;
   /** The longest literal every match contains. */
   best: string;
+  /** \b stands right before `best`. */
+  before: boolean;
+  /** Mask of what must follow `best` (M_ALL when unknown). */
+  next: number;
 }
 
-function longer(a: string, b: string): string {
-  return b.length > a.length ? b : a;
+function lit(whole: string | null, best: string): Lit {
+  return { whole, best, before: false, next: M_ALL };
 }
 
 function literal(n: Node): Lit {
   switch (n.t) {
     case 'char':
-      return { whole: n.lit, best: n.lit ?? '' };
+      return lit(n.lit, n.lit ?? '');
     case 'assert':
     case 'look':
-      return { whole: '', best: '' };
+      return lit('', '');
     case 'group':
       return literal(n.body);
     case 'alt': {
       const ls = n.alts.map(literal);
       const w = ls[0]!.whole;
-      return w !== null && ls.every((l) => l.whole === w) ? { whole: w, best: w } : { whole: null, best: '' };
+      return w !== null && ls.every((l) => l.whole === w) ? lit(w, w) : lit(null, '');
     }
     case 'rep': {
       const l = literal(n.body);
       if (n.min === n.max && l.whole !== null && l.whole.length * n.min <= 64) {
         const w = l.whole.repeat(n.min);
-        return { whole: w, best: w };
+        return lit(w, w);
       }
-      return { whole: null, best: n.min >= 1 ? l.best : '' };
+      return n.min >= 1 ? { ...l, whole: null } : lit(null, '');
     }
     case 'seq': {
-      let best = '';
+      let best: Lit = lit(null, '');
+      let bestEnd = -1;
       let run = '';
+      let runBefore = false;
+      let boundary = false;
       let whole: string | null = '';
-      for (const it of n.items) {
+      n.items.forEach((it, i) => {
         const l = literal(it);
-        best = longer(best, l.best);
-        if (l.whole !== null) {
-          run += l.whole;
-          best = longer(best, run);
-          if (whole !== null) whole += l.whole;
-        } else {
+        if (l.best.length > best.best.length) {
+          best = l;
+          bestEnd = -1;
+        }
+        if (l.whole === null) {
           run = '';
           whole = null;
+          boundary = false;
+          return;
         }
+        if (whole !== null) whole += l.whole;
+        if (l.whole === '') {
+          if (run === '') boundary = it.t === 'assert' && it.word;
+          return;
+        }
+        if (run === '') runBefore = boundary;
+        run += l.whole;
+        if (run.length > best.best.length) {
+          best = { whole: null, best: run, before: runBefore, next: M_ALL };
+          bestEnd = i;
+        }
+      });
+      if (bestEnd >= 0) {
+        const rest = first({ t: 'seq', items: n.items.slice(bestEnd + 1) });
+        best = { ...best, next: rest.nullable ? M_ALL : rest.mask };
       }
-      return { whole, best };
+      return { ...best, whole };
     }
   }
 }
@@ -614,6 +647,9 @@ export function analysePattern(source: string, flags: string): AnalysisResult {
   if (minLen === 0) return { ok: false, error: 'the pattern can match empty text' };
   const r = { before: 0, after: 0 };
   reach(ast, r);
+  const l = literal(ast);
+  const firstCode = l.best.charCodeAt(0);
+  const wordFirst = (maskOf(firstCode, false) & (M_DIGIT | M_LOWER | M_UPPER)) !== 0 || firstCode === 95;
   return {
     ok: true,
     analysis: {
@@ -621,7 +657,9 @@ export function analysePattern(source: string, flags: string): AnalysisResult {
       maxLen,
       reachBefore: r.before,
       reachAfter: r.after,
-      literal: literal(ast).best,
+      literal: l.best,
+      literalAfterBoundary: l.before && wordFirst,
+      literalNext: l.next,
       minDigitRun: digits(ast).max,
     },
   };

@@ -3,9 +3,14 @@
 // the single scan has already located. A window reaches as far as a match and its lookarounds can, and only
 // matches whose every read lies inside their window are kept, so the result is what a run over the whole
 // text would give.
+import { digitValue } from './chars.ts';
 import { germanTaxId, gtin, ibanChecksum, luhn, mod11_10, mod97 } from './checksums.ts';
-import type { CompiledPattern } from './compile.ts';
+import { type Collector, inScope } from './collector.ts';
+import type { CompiledPattern, CompiledPolicy } from './compile.ts';
+import type { EvalOptions } from './evaluate.ts';
+import type { ScanResult } from './matcher.ts';
 import type { ValidatorName } from './policy-schema.ts';
+import type { EvalContext } from './types.ts';
 
 export interface PatternMatch {
   start: number;
@@ -49,14 +54,14 @@ export function runPattern(
   const n = text.length;
   const { maxLen, reachBefore, reachAfter } = p.analysis;
   const re = p.regex;
-  let execs = 0;
+  let work = 0;
   let lastEnd = -1;
   const runWindow = (ws: number, we: number): void => {
+    work += we - ws;
     const slice = ws === 0 && we === n ? text : text.slice(ws, we);
     re.lastIndex = 0;
     for (;;) {
       const m = re.exec(slice);
-      execs++;
       if (!m) break;
       if (m[0].length === 0) {
         re.lastIndex++;
@@ -74,7 +79,7 @@ export function runPattern(
   };
   if (p.anchor === 'whole') {
     runWindow(0, n);
-    return execs;
+    return work;
   }
   let ws = -1;
   let we = -1;
@@ -89,5 +94,73 @@ export function runPattern(
     }
   }
   if (ws >= 0) runWindow(ws, we);
-  return execs;
+  return work;
+}
+
+// Windows of a few dozen characters cannot take long with patterns that passed the safety analysis; the clock
+// is read only after this much text has gone through patterns, so a short post costs no clock reads at all.
+const CLOCK_EVERY_CHARS = 8192;
+
+export function runPatterns(
+  text: string,
+  cp: CompiledPolicy,
+  ctx: EvalContext,
+  res: ScanResult,
+  triggered: ReadonlySet<number> | null,
+  out: Collector,
+  options: EvalOptions,
+): void {
+  const now = options.now ?? (() => performance.now());
+  const budget = options.patternBudgetMs ?? 250;
+  let t0 = -1;
+  let work = 0;
+  let sinceClock = 0;
+  let runLens: Int32Array | null = null;
+  const matches: PatternMatch[] = [];
+  const anchors: number[] = [];
+  for (const p of cp.patterns) {
+    if (p.anchor === 'literal' && !triggered?.has(p.index)) continue;
+    if (p.anchor === 'digits' && res.runCount === 0) continue;
+    const rule = cp.policy.patterns[p.index]!;
+    if (!inScope(rule.scope, ctx)) continue;
+    anchors.length = 0;
+    if (p.anchor === 'literal') {
+      for (let h = 0; h < res.hitCount; h++) {
+        const owner = cp.owners[res.hits[h * 3]!]!;
+        if (owner.type === 'trigger' && owner.pattern === p.index)
+          anchors.push(res.hits[h * 3 + 1]!, res.hits[h * 3 + 2]!);
+      }
+    } else if (p.anchor === 'digits') {
+      if (runLens === null) {
+        runLens = new Int32Array(res.runCount);
+        for (let k = 0; k < res.runCount; k++) {
+          let e = res.runs[k]!;
+          while (e < text.length && digitValue(text.charCodeAt(e)) >= 0) e++;
+          runLens[k] = e - res.runs[k]!;
+        }
+      }
+      for (let k = 0; k < res.runCount; k++) {
+        if (runLens[k]! >= p.analysis.minDigitRun) anchors.push(res.runs[k]!, res.runs[k]! + runLens[k]!);
+      }
+      if (anchors.length === 0) continue;
+    }
+    matches.length = 0;
+    const w = runPattern(p, text, anchors, matches);
+    for (const m of matches)
+      out.add('pattern', m.start, m.end, rule.severity, `patterns.${rule.id}`, 'patterns', rule, rule.name);
+    work += w;
+    sinceClock += w;
+    if (sinceClock >= CLOCK_EVERY_CHARS) {
+      sinceClock = 0;
+      if (t0 < 0) t0 = now();
+      else if (now() - t0 > budget) {
+        // never a silent pass: a check that could not finish blocks until it can
+        out.add('engine', 0, 0, 'block', 'engine.pattern-budget', 'engine.pattern-budget', {});
+        return;
+      }
+    }
+  }
+  if (t0 >= 0 && work > 0 && now() - t0 > budget) {
+    out.add('engine', 0, 0, 'block', 'engine.pattern-budget', 'engine.pattern-budget', {});
+  }
 }

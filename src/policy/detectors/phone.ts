@@ -28,7 +28,7 @@ function validate(input: string, region: string): string | null {
 }
 
 const nanp = new Map<string, boolean>();
-function isNanp(region: string): boolean {
+export function isNanp(region: string): boolean {
   let v = nanp.get(region);
   if (v === undefined) {
     v = getCountryCodeForRegionCode(region) === 1;
@@ -36,6 +36,12 @@ function isNanp(region: string): boolean {
   }
   return v;
 }
+
+// A number labelled as something else ("Bestellnummer 0485 0921 1689", "Tracking: 0123 …") is not a phone
+// number even when its digits would make a valid one. Only the phone detector listens to labels: for cards
+// and tax IDs a label would be an easy way to slip a real value past.
+const OTHER_LABEL =
+  /(?<!\p{L})(?:bestell|auftrag|rechnung|kunden|sendung|tracking|paket|artikel|art|order|invoice|ean|isbn|gtin|plz|postleitzahl|ticket|vorgang|aktenzeichen|az|referenz|ref|serien|serial|version|vertrag|konto|account|blz|id)[\p{L}-]*\.?\s*(?:nummer|nr|no|number|num)?\.?\s*[:#]?\s*$/iu;
 
 const DATE_SHAPE = /^\(?\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
 
@@ -112,6 +118,7 @@ export function detectPhone(text: string, r: number, region: string): PhoneMatch
   const raw = text.slice(paren ? start : r, end);
   if (DATE_SHAPE.test(raw)) return null;
   if (!plus && !nationalTrunk && (digits.length !== 10 || seps < 2)) return null;
+  if (OTHER_LABEL.test(text.slice(Math.max(0, start - 40), start))) return null;
   const e164 = validate(plus ? `+${digits}` : digits, region);
   if (!e164) return null;
   return { start, end, e164 };
