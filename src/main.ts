@@ -105,6 +105,7 @@ async function serve(ctx: Context): Promise<number> {
     password = await demoPassword(config.dataDir, config.demoPassword);
     if (await seedDemoIfEmpty(ctx, password)) log.info('demo organisation "Beispiel GmbH" created');
   }
+  await ctx.events.start();
   await ctx.queue.start();
   if (config.workersInServe) await startWorkers(ctx);
   const app = await buildApp(ctx, { metricsToken: config.metricsToken });
@@ -133,6 +134,7 @@ async function worker(ctx: Context): Promise<number> {
     await ctx.close();
     return 2;
   }
+  await ctx.events.start();
   await ctx.queue.start();
   await startWorkers(ctx);
   ctx.log.info('worker started');
