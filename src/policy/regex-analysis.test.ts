@@ -14,6 +14,13 @@ describe('analysePattern', () => {
     ['Vertrag (Nr\\.)? ?\\d{6}', '', { literal: 'Vertrag ', minDigitRun: 6 }],
     ['[A-Z]{2}\\d{6}(?=\\s)', '', { maxLen: 8, reachAfter: 1, literal: '', minDigitRun: 6 }],
     ['(ab){3}c', '', { literal: 'abababc', minLen: 7, maxLen: 7 }],
+    [
+      '\\b\\d{3}\\.\\d{3}\\.\\d{3}\\b',
+      '',
+      { digitRun: { min: 3, max: 3, closedLeft: true, closedRight: true, nextMask: 16 } },
+    ],
+    ['(?<!\\d)\\d{8,10}(?!\\d)', '', { digitRun: { min: 8, max: 10, closedLeft: true, closedRight: true, nextMask: 63 } }],
+    ['x\\d+\\w', '', { digitRun: { min: 1, closedLeft: true, closedRight: false } }],
   ])('%s', (source, flags, expected) => {
     const r = analysePattern(source, flags);
     if (!r.ok) throw new Error(r.error);

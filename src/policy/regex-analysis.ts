@@ -18,7 +18,7 @@ type Node =
   | { t: 'char'; mask: number; lit: string | null }
   | { t: 'seq'; items: Node[] }
   | { t: 'alt'; alts: Node[] }
-  | { t: 'look'; body: Node; behind: boolean }
+  | { t: 'look'; body: Node; behind: boolean; neg: boolean }
   | { t: 'group'; body: Node }
   | { t: 'rep'; body: Node; min: number; max: number }
   | { t: 'assert'; reach: number; word: boolean };
@@ -38,6 +38,21 @@ export interface PatternAnalysis {
   literalNext: number;
   /** Every match contains a run of at least this many consecutive digits. */
   minDigitRun: number;
+  /**
+   * A run of digits every match contains, as it must stand in the text: its length range (the upper bound
+   * holds only when closed on both sides, i.e. no further digit can touch it) and what must follow it. Lets
+   * the scan's digit runs rule a pattern out before its regex runs ("2024" is not a \\d{3}\\.\\d{3}).
+   */
+  digitRun: DigitRun | null;
+}
+
+export interface DigitRun {
+  min: number;
+  max: number;
+  closedLeft: boolean;
+  closedRight: boolean;
+  /** charMask classes the character right after the run may have; ANY_CHAR_MASK when unknown. */
+  nextMask: number;
 }
 
 /** The class of a character as the analysis sees it: digit, lower, upper, space, ASCII punctuation, other. */
@@ -165,13 +180,16 @@ class Parser {
   private group(): Node {
     this.pos++;
     let look: 'ahead' | 'behind' | null = null;
+    let neg = false;
     const rest = this.src.slice(this.pos, this.pos + 4);
     if (rest.startsWith('?:')) this.pos += 2;
     else if (rest.startsWith('?=') || rest.startsWith('?!')) {
       look = 'ahead';
+      neg = rest.startsWith('?!');
       this.pos += 2;
     } else if (rest.startsWith('?<=') || rest.startsWith('?<!')) {
       look = 'behind';
+      neg = rest.startsWith('?<!');
       this.pos += 3;
     } else if (rest.startsWith('?<')) {
       const end = this.src.indexOf('>', this.pos);
@@ -185,7 +203,7 @@ class Parser {
     const body = this.disjunction();
     if (this.src[this.pos] !== ')') throw new ParseError('missing )');
     this.pos++;
-    if (look) return { t: 'look', body, behind: look === 'behind' };
+    if (look) return { t: 'look', body, behind: look === 'behind', neg };
     return { t: 'group', body };
   }
 
@@ -622,6 +640,64 @@ function unsafe(n: Node): string | null {
   }
 }
 
+/** The top-level items of a match, with plain groups opened up. */
+function flatten(n: Node): Node[] {
+  if (n.t === 'seq') return n.items.flatMap(flatten);
+  if (n.t === 'group') return flatten(n.body);
+  return [n];
+}
+
+function digitAtom(n: Node): [number, number] | null {
+  if (n.t === 'char' && n.mask === M_DIGIT) return [1, 1];
+  if (n.t === 'rep' && n.min >= 1) {
+    const b = n.body.t === 'group' ? n.body.body : n.body;
+    if (b.t === 'char' && b.mask === M_DIGIT) return [n.min, n.max];
+  }
+  return null;
+}
+
+/** Whether this neighbour of a digit run guarantees that no digit touches the run on that side. */
+function closes(n: Node | undefined, side: 'left' | 'right'): boolean {
+  if (!n) return false;
+  if (n.t === 'char') return (n.mask & M_DIGIT) === 0;
+  if (n.t === 'assert') return n.word;
+  if (n.t === 'look' && n.neg && n.behind === (side === 'left')) {
+    const b = flatten(n.body);
+    return b.length === 1 && b[0]!.t === 'char' && (b[0]!.mask & M_DIGIT) !== 0 && (b[0]!.mask & ~M_DIGIT) === 0;
+  }
+  return false;
+}
+
+function digitRunOf(ast: Node): DigitRun | null {
+  const items = flatten(ast);
+  let best: DigitRun | null = null;
+  for (let i = 0; i < items.length; i++) {
+    if (!digitAtom(items[i]!)) continue;
+    let min = 0;
+    let max = 0;
+    let j = i;
+    for (; j < items.length; j++) {
+      const d = digitAtom(items[j]!);
+      if (!d) break;
+      min += d[0];
+      max += d[1];
+    }
+    const before = items[i - 1];
+    const after = items[j];
+    const run: DigitRun = {
+      min,
+      max,
+      closedLeft: closes(before, 'left'),
+      closedRight: closes(after, 'right'),
+      nextMask: after?.t === 'char' ? after.mask : M_ALL,
+    };
+    const score = (r: DigitRun) => r.min * 4 + (r.closedLeft && r.closedRight ? 2 : 0) + (r.nextMask !== M_ALL ? 1 : 0);
+    if (!best || score(run) > score(best)) best = run;
+    i = j;
+  }
+  return best;
+}
+
 export const MAX_PATTERN_SOURCE = 500;
 
 export function analysePattern(source: string, flags: string): AnalysisResult {
@@ -661,6 +737,7 @@ export function analysePattern(source: string, flags: string): AnalysisResult {
       literalAfterBoundary: l.before && wordFirst,
       literalNext: l.next,
       minDigitRun: digits(ast).max,
+      digitRun: digitRunOf(ast),
     },
   };
 }

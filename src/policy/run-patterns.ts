@@ -10,6 +10,7 @@ import type { CompiledPattern, CompiledPolicy } from './compile.ts';
 import type { EvalOptions } from './evaluate.ts';
 import type { ScanResult } from './matcher.ts';
 import type { ValidatorName } from './policy-schema.ts';
+import { ANY_CHAR_MASK, charMask } from './regex-analysis.ts';
 import type { EvalContext } from './types.ts';
 
 export interface PatternMatch {
@@ -132,15 +133,38 @@ export function runPatterns(
       }
     } else if (p.anchor === 'digits') {
       if (runLens === null) {
+        // negative length: the run has fullwidth digits, which \\d does not match, so its length says nothing
         runLens = new Int32Array(res.runCount);
         for (let k = 0; k < res.runCount; k++) {
           let e = res.runs[k]!;
-          while (e < text.length && digitValue(text.charCodeAt(e)) >= 0) e++;
-          runLens[k] = e - res.runs[k]!;
+          let ascii = true;
+          for (;;) {
+            const c = e < text.length ? text.charCodeAt(e) : -1;
+            if (c >= 48 && c <= 57) e++;
+            else if (c >= 0xff10 && c <= 0xff19) {
+              ascii = false;
+              e++;
+            } else break;
+          }
+          runLens[k] = ascii ? e - res.runs[k]! : -(e - res.runs[k]!);
         }
       }
+      const sig = p.analysis.digitRun;
       for (let k = 0; k < res.runCount; k++) {
-        if (runLens[k]! >= p.analysis.minDigitRun) anchors.push(res.runs[k]!, res.runs[k]! + runLens[k]!);
+        const rs = res.runs[k]!;
+        const raw = runLens[k]!;
+        const len = raw < 0 ? -raw : raw;
+        if (len < p.analysis.minDigitRun) continue;
+        if (raw >= 0 && sig) {
+          if (len < sig.min) continue;
+          if (sig.closedLeft && sig.closedRight && len > sig.max) continue;
+          if (sig.closedRight && sig.nextMask !== ANY_CHAR_MASK) {
+            // the pattern's run ends where the text's run ends, so the character after it must fit
+            const next = rs + len < text.length ? charMask(text.charCodeAt(rs + len)) : 0;
+            if ((next & sig.nextMask) === 0) continue;
+          }
+        }
+        anchors.push(rs, rs + len);
       }
       if (anchors.length === 0) continue;
     }
