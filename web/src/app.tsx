@@ -1,7 +1,8 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { I18nextProvider } from 'react-i18next';
+import { type ReactNode, useMemo } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { setUnauthorizedHandler } from './api/client.ts';
@@ -24,7 +25,7 @@ import { ProfilePage } from './pages/profile/profile-page.tsx';
 import { SignInPage } from './pages/sign-in/sign-in-page.tsx';
 import { RequireSession } from './session/require-session.tsx';
 import { signInPath } from './session/sign-in-path.ts';
-import { theme } from './theme.ts';
+import { createAppTheme } from './theme.ts';
 
 /** Areas without screens yet get their "not available yet" page, from the same list as the navigation. */
 const plannedAreaRoutes: RouteObject[] = AREA_IDS.flatMap((id) =>
@@ -79,17 +80,25 @@ setUnauthorizedHandler(() => {
   if (pathname !== '/sign-in') void router.navigate(signInPath(pathname + search), { replace: true });
 });
 
+/** Rebuilt when the language changes, because the theme carries the names of Mantine's icon buttons. */
+function ThemedApp({ children }: { children: ReactNode }) {
+  // react-i18next hands out a new t for each language, so the theme follows the language.
+  const { t } = useTranslation();
+  const theme = useMemo(() => createAppTheme(t), [t]);
+  return <MantineProvider theme={theme}>{children}</MantineProvider>;
+}
+
 export function App() {
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme}>
+      <ThemedApp>
         <QueryClientProvider client={queryClient}>
           <LocalisedDates>
-            <Notifications position="top-right" />
+            <Notifications position="bottom-right" />
             <RouterProvider router={router} />
           </LocalisedDates>
         </QueryClientProvider>
-      </MantineProvider>
+      </ThemedApp>
     </I18nextProvider>
   );
 }

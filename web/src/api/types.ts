@@ -76,6 +76,18 @@ export interface RoleInfo {
   permissions: string[];
 }
 
+/** A permission with its description in both languages, as GET /roles lists them. */
+export interface PermissionInfo {
+  name: string;
+  de: string;
+  en: string;
+}
+
+export interface RoleList {
+  items: RoleInfo[];
+  permissions?: PermissionInfo[];
+}
+
 export interface Department {
   id: string;
   name: string;

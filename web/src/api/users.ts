@@ -1,7 +1,7 @@
 import { request } from './client.ts';
 import type {
   ItemList,
-  RoleInfo,
+  RoleList,
   User,
   UserFilter,
   UserInvite,
@@ -18,4 +18,4 @@ export const inviteUser = (invite: UserInvite) =>
 export const updateUser = (id: string, update: UserUpdate) =>
   request<User>(`/api/v1/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: update });
 
-export const fetchRoles = () => request<ItemList<RoleInfo>>('/api/v1/roles');
+export const fetchRoles = () => request<RoleList>('/api/v1/roles');

@@ -1,6 +1,8 @@
 import { ApiError } from '../api/api-error.ts';
 import { notifyError } from './notify.ts';
 
+const VALIDATION_FAILED = 'validation_failed';
+
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
 /** The server may name a field "email", "/email" or "body.email"; all of them mean the form's "email". */
@@ -19,10 +21,13 @@ export function splitFieldErrors<F extends string>(
 ): { byField: FieldErrors<F>; unmatched: boolean } {
   const byField: FieldErrors<F> = {};
   if (!(error instanceof ApiError)) return { byField, unmatched: true };
+  // Schema validation explains each field in its message; a domain error ("wrong current password")
+  // names its field, and its translated detail is the sentence to show there.
+  const perField = error.code === VALIDATION_FAILED;
   let unmatched = error.fieldErrors.length === 0;
   for (const { path, message } of error.fieldErrors) {
     const field = matchField(path, fields);
-    if (field) byField[field] = byField[field] ?? message;
+    if (field) byField[field] = byField[field] ?? (perField ? message : error.detail);
     else unmatched = true;
   }
   return { byField, unmatched };

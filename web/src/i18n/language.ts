@@ -37,19 +37,3 @@ export function storeLocale(locale: Locale): void {
 }
 
 export const initialLocale = (): Locale => storedLocale() ?? browserLocale();
-
-/**
- * A language picked on a signed-out page (sign-in, invitation) is a deliberate choice; after signing in it
- * is saved to the profile instead of being overwritten by the profile's older value.
- */
-let choiceWhileSignedOut: Locale | null = null;
-
-export function rememberSignedOutChoice(locale: Locale): void {
-  choiceWhileSignedOut = locale;
-}
-
-export function takeSignedOutChoice(): Locale | null {
-  const choice = choiceWhileSignedOut;
-  choiceWhileSignedOut = null;
-  return choice;
-}

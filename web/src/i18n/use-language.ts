@@ -5,7 +5,7 @@ import { queryKeys } from '../api/query-keys.ts';
 import { updateMe } from '../api/session.ts';
 import type { Locale, Me } from '../api/types.ts';
 import { notifyError } from '../components/notify.ts';
-import { isLocale, rememberSignedOutChoice, storeLocale } from './language.ts';
+import { isLocale, storeLocale } from './language.ts';
 import { i18n } from './setup.ts';
 
 /** Switches the UI language and remembers it in this browser. */
@@ -16,7 +16,7 @@ export async function applyLocale(locale: Locale): Promise<void> {
 
 /**
  * The current language and a way to change it. Signed in, the choice is also saved to the profile, so it
- * follows the user to other browsers; signed out, it is kept for the profile until sign-in.
+ * follows the user to other browsers; signed out, signing in saves it (see useStartSession).
  */
 export function useLanguage(): { locale: Locale; change: (next: Locale) => Promise<void> } {
   const { i18n: current } = useTranslation();
@@ -27,13 +27,9 @@ export function useLanguage(): { locale: Locale; change: (next: Locale) => Promi
     if (next === locale) return;
     await applyLocale(next);
     const me = queryClient.getQueryData<Me | null>(queryKeys.me);
-    if (!me) {
-      rememberSignedOutChoice(next);
-      return;
-    }
+    if (!me) return;
     try {
-      await updateMe({ locale: next });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
+      queryClient.setQueryData(queryKeys.me, await updateMe({ locale: next }));
     } catch (error) {
       notifyError(error);
     }

@@ -7,7 +7,7 @@ import { createToken } from '../../api/tokens.ts';
 import type { ApiTokenCreated } from '../../api/types.ts';
 import { CopyField } from '../../components/copy-field.tsx';
 import { type FieldErrors, formErrors } from '../../components/form-errors.ts';
-import { permissionLabel } from '../../components/roles.ts';
+import { usePermissionLabel } from '../../components/use-permission-label.ts';
 import { useSession } from '../../session/session-context.ts';
 
 const FIELDS = ['name', 'scopes', 'expiresInDays'] as const;
@@ -20,6 +20,7 @@ export function CreateTokenModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const me = useSession();
   const queryClient = useQueryClient();
+  const permissionLabel = usePermissionLabel();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>(me.permissions);
   const [expiry, setExpiry] = useState<string>('90');
@@ -78,7 +79,7 @@ export function CreateTokenModal({ onClose }: { onClose: () => void }) {
             >
               <Stack gap="xs" mt="xs">
                 {me.permissions.map((permission) => (
-                  <Checkbox key={permission} value={permission} label={permissionLabel(t, permission)} />
+                  <Checkbox key={permission} value={permission} label={permissionLabel(permission)} />
                 ))}
               </Stack>
             </Checkbox.Group>

@@ -8,7 +8,6 @@ import type { Locale, MeUpdate } from '../../api/types.ts';
 import { type FieldErrors, formErrors } from '../../components/form-errors.ts';
 import { notifySuccess } from '../../components/notify.ts';
 import { isLocale } from '../../i18n/language.ts';
-import { applyLocale } from '../../i18n/use-language.ts';
 import { useSession } from '../../session/session-context.ts';
 import { timeZoneOptions } from './time-zones.ts';
 
@@ -25,10 +24,10 @@ export function ProfileForm() {
 
   const mutation = useMutation({
     mutationFn: (update: MeUpdate) => updateMe(update),
-    onSuccess: async (_result, update) => {
-      if (update.locale) await applyLocale(update.locale);
+    onSuccess: (updated) => {
+      // The session follows the new language through useProfileLocale.
+      queryClient.setQueryData(queryKeys.me, updated);
       notifySuccess(t('profile.saved'));
-      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
     },
     onError: (error) => setErrors(formErrors(error, FIELDS)),
   });

@@ -78,7 +78,7 @@ export function TokensSection() {
                     <Table.Td>
                       {token.expiresAt ? formatTime(token.expiresAt) : t('tokens.noExpiry')}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td miw={110}>
                       <Badge color={STATE_COLORS[state]} variant="light">
                         {t(`tokens.state.${state}`)}
                       </Badge>

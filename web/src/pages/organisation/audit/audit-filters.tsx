@@ -1,6 +1,7 @@
-import { Button, Group, Select } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchAuditActions } from '../../../api/audit.ts';
 import { queryKeys } from '../../../api/query-keys.ts';
@@ -33,62 +34,70 @@ function useActorOptions(seen: AuditEntry[]) {
 }
 
 export function AuditFilters({ value, onChange, seen }: AuditFiltersProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useSession();
   const actions = useQuery({ queryKey: queryKeys.auditActions, queryFn: fetchAuditActions });
   const actorOptions = useActorOptions(seen);
   const set = (patch: Partial<AuditFilterState>) => onChange({ ...value, ...patch });
   const active = Object.values(value).some((v) => v !== null);
 
+  const hintId = useId();
+  const pickerFormat = i18n.language === 'de' ? 'DD.MM.YYYY HH:mm' : 'D MMM YYYY, HH:mm';
+
   return (
-    <Group align="flex-end" role="search" aria-label={t('audit.filters')} wrap="wrap">
-      <Select
-        label={t('audit.fields.person')}
-        placeholder={t('audit.anyPerson')}
-        data={actorOptions}
-        value={value.actorId}
-        onChange={(actorId) => set({ actorId })}
-        searchable
-        clearable
-        nothingFoundMessage={t('common.nothingFound')}
-        w={260}
-      />
-      <Select
-        label={t('audit.fields.action')}
-        placeholder={t('audit.anyAction')}
-        data={actions.data?.items ?? []}
-        value={value.action}
-        onChange={(action) => set({ action })}
-        searchable
-        clearable
-        nothingFoundMessage={t('common.nothingFound')}
-        w={240}
-      />
-      <DateTimePicker
-        label={t('audit.fields.from')}
-        description={t('audit.timeZoneHint', { zone: me.user.timeZone })}
-        placeholder={t('audit.pickTime')}
-        value={value.from}
-        onChange={(from) => set({ from })}
-        valueFormat="DD.MM.YYYY HH:mm"
-        clearable
-        w={220}
-      />
-      <DateTimePicker
-        label={t('audit.fields.to')}
-        description={t('audit.timeZoneHint', { zone: me.user.timeZone })}
-        placeholder={t('audit.pickTime')}
-        value={value.to}
-        onChange={(to) => set({ to })}
-        valueFormat="DD.MM.YYYY HH:mm"
-        clearable
-        w={220}
-      />
-      {active && (
-        <Button variant="subtle" onClick={() => onChange(EMPTY_AUDIT_FILTER)}>
-          {t('audit.resetFilters')}
-        </Button>
-      )}
-    </Group>
+    <Stack gap={4} role="search" aria-label={t('audit.filters')}>
+      <Group align="flex-end" wrap="wrap">
+        <Select
+          label={t('audit.fields.person')}
+          placeholder={t('audit.anyPerson')}
+          data={actorOptions}
+          value={value.actorId}
+          onChange={(actorId) => set({ actorId })}
+          searchable
+          clearable
+          nothingFoundMessage={t('common.nothingFound')}
+          w={240}
+        />
+        <Select
+          label={t('audit.fields.action')}
+          placeholder={t('audit.anyAction')}
+          data={actions.data?.items ?? []}
+          value={value.action}
+          onChange={(action) => set({ action })}
+          searchable
+          clearable
+          nothingFoundMessage={t('common.nothingFound')}
+          w={220}
+        />
+        <DateTimePicker
+          label={t('audit.fields.from')}
+          placeholder={t('audit.pickTime')}
+          aria-describedby={hintId}
+          value={value.from}
+          onChange={(from) => set({ from })}
+          valueFormat={pickerFormat}
+          clearable
+          w={200}
+        />
+        <DateTimePicker
+          label={t('audit.fields.to')}
+          placeholder={t('audit.pickTime')}
+          aria-describedby={hintId}
+          value={value.to}
+          onChange={(to) => set({ to })}
+          valueFormat={pickerFormat}
+          clearable
+          w={200}
+        />
+        {active && (
+          <Button variant="subtle" onClick={() => onChange(EMPTY_AUDIT_FILTER)}>
+            {t('audit.resetFilters')}
+          </Button>
+        )}
+      </Group>
+      <Text id={hintId} size="xs" c="dimmed">
+        {t('audit.timeZoneHint', { zone: me.user.timeZone })}
+      </Text>
+    </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Stack } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { verifyAuditChain } from '../../../api/audit.ts';
@@ -12,9 +12,11 @@ export function VerifyChain() {
 
   return (
     <Stack gap="xs">
-      <Button variant="default" onClick={() => verify.mutate()} loading={verify.isPending}>
-        {t('audit.verify.button')}
-      </Button>
+      <Group>
+        <Button variant="default" onClick={() => verify.mutate()} loading={verify.isPending}>
+          {t('audit.verify.button')}
+        </Button>
+      </Group>
       <div role="status" aria-live="polite">
         {verify.isError && (
           <Alert color="red" title={t('audit.verify.failed')}>

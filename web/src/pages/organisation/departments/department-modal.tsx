@@ -66,7 +66,7 @@ export function DepartmentModal({
             error={errors.name}
           />
           <Textarea
-            label={t('departments.fields.description')}
+            label={t('departments.fields.descriptionOptional')}
             autosize
             minRows={2}
             value={description}

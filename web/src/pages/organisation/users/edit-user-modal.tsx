@@ -56,7 +56,7 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
             data-autofocus
           />
           <Select
-            label={t('users.fields.department')}
+            label={t('users.fields.departmentOptional')}
             placeholder={t('users.noDepartment')}
             data={departments.options}
             value={departmentId}

@@ -99,7 +99,7 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
               error={errors.role}
             />
             <Select
-              label={t('users.fields.department')}
+              label={t('users.fields.departmentOptional')}
               placeholder={t('users.noDepartment')}
               data={departments.options}
               value={departmentId}
