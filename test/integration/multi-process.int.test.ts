@@ -41,7 +41,11 @@ describe.skipIf(!process.env.DATABASE_URL)('several processes on one PostgreSQL'
       LOG_LEVEL: 'warn',
     };
     const start = (args: string[], env: NodeJS.ProcessEnv) => {
-      const child = spawn(process.execPath, [path.join(root, 'src/main.ts'), ...args], { env, cwd: root, stdio: 'ignore' });
+      const child = spawn(process.execPath, [path.join(root, 'src/main.ts'), ...args], {
+        env,
+        cwd: root,
+        stdio: 'ignore',
+      });
       children.push(child);
     };
     for (const port of ports) start(['serve'], { ...base, PORT: String(port) });
@@ -51,7 +55,9 @@ describe.skipIf(!process.env.DATABASE_URL)('several processes on one PostgreSQL'
 
   afterAll(async () => {
     for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    await Promise.all(
+      children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
+    );
     await db.close();
   });
 

@@ -77,3 +77,27 @@ export async function updateDepartment(
   await ctx.events.publish({ type: ACCESS_CHANGED, orgId: actor.orgId, payload: {} });
   return updated;
 }
+
+/** Members of a removed department keep their accounts and simply have no department. */
+export async function deleteDepartment(ctx: Context, actor: Actor, id: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const before = await findDepartment(tx, actor.orgId, id);
+    if (!before) throw new DomainError(404, 'department_not_found');
+    const [{ n }] = (
+      await tx.execute<{ n: number }>(
+        sql`select count(*)::int as n from memberships where department_id = ${id}`,
+      )
+    ).rows as [{ n: number }];
+    await tx.delete(departments).where(and(eq(departments.orgId, actor.orgId), eq(departments.id, id)));
+    await recordAudit(tx, actor, {
+      action: 'department.deleted',
+      targetType: 'department',
+      targetId: id,
+      summary: {
+        before: { name: before.name, description: before.description },
+        membersWithoutDepartment: n,
+      },
+    });
+  });
+  await ctx.events.publish({ type: ACCESS_CHANGED, orgId: actor.orgId, payload: {} });
+}

@@ -300,4 +300,108 @@ describe('identity over HTTP', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toBe('timeZone');
   });
+
+  it('renews an invitation: the old link stops working, the new one works', async () => {
+    const admin = await t.signIn(t.emailOf('admin'));
+    const invite = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: admin.headers,
+      payload: { email: 'spaet@beispiel.example', name: 'Sven Spät', role: 'viewer' },
+    });
+    const { user, inviteUrl: first } = invite.json();
+    const renewed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${user.id}/invitation`,
+      headers: admin.headers,
+    });
+    expect(renewed.statusCode).toBe(200);
+    const second = renewed.json().inviteUrl;
+    expect(second).not.toBe(first);
+    const token = (url: string) => url.split('/invite/')[1];
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/invitations/${token(first)}` })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/invitations/${token(second)}` })).statusCode,
+    ).toBe(200);
+    const active = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/users?status=active', headers: admin.headers })
+    ).json().items[0];
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${active.id}/invitation`,
+      headers: admin.headers,
+    });
+    expect(refused.statusCode).toBe(409);
+  });
+
+  it('renames the organisation and changes its defaults; members see the new name at once', async () => {
+    const owner = await t.signIn(t.emailOf('owner'));
+    const viewer = await t.signIn(t.emailOf('viewer'));
+    await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: viewer.headers });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/organisation',
+      headers: owner.headers,
+      payload: { name: 'Beispiel Holding GmbH', defaultTimeZone: 'Europe/Vienna', region: 'at' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      name: 'Beispiel Holding GmbH',
+      defaultTimeZone: 'Europe/Vienna',
+      region: 'AT',
+    });
+    const me = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: viewer.headers })).json();
+    expect(me.organisation.name).toBe('Beispiel Holding GmbH');
+    await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/organisation',
+      headers: owner.headers,
+      payload: { name: 'Beispiel GmbH', region: 'DE', defaultTimeZone: 'Europe/Berlin' },
+    });
+    const other = await t.signIn(t.emailOf('viewer', 'other'));
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/organisation', headers: other.headers })).json()
+        .name,
+    ).toBe('Andere AG');
+  });
+
+  it('deletes a department; its members keep their accounts without a department', async () => {
+    const admin = await t.signIn(t.emailOf('admin'));
+    const dept = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/departments',
+        headers: admin.headers,
+        payload: { name: 'Projekt X' },
+      })
+    ).json();
+    const users = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/users?status=active', headers: admin.headers })
+    ).json().items;
+    const viewer = users.find((u: { role: string }) => u.role === 'viewer');
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${viewer.id}`,
+      headers: admin.headers,
+      payload: { departmentId: dept.id },
+    });
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/departments/${dept.id}`,
+      headers: admin.headers,
+    });
+    expect(del.statusCode).toBe(204);
+    const after = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/users/${viewer.id}`, headers: admin.headers })
+    ).json();
+    expect(after).toMatchObject({ status: 'active', departmentId: null });
+    const again = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/departments/${dept.id}`,
+      headers: admin.headers,
+    });
+    expect(again.statusCode).toBe(404);
+  });
 });

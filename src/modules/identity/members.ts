@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from '../../context.ts';
 import { randomToken, sha256Hex } from '../../platform/crypto.ts';
 import type { Executor } from '../../platform/db/client.ts';
@@ -14,6 +14,7 @@ import {
   findDepartment,
   findMember,
   findOrganisation,
+  findUser,
   findUserByEmail,
   type MemberView,
 } from './repo.ts';
@@ -91,16 +92,14 @@ export async function inviteUser(
         },
       },
     });
-    return { member, orgName: org?.name ?? '' };
+    return {
+      member,
+      orgName: org?.name ?? '',
+      locale: user!.locale === 'en' ? ('en' as const) : ('de' as const),
+    };
   });
   const inviteUrl = `${ctx.config.baseUrl.replace(/\/$/, '')}/invite/${token}`;
-  const mail = invitationMail(
-    result.member.name,
-    result.orgName,
-    actor.label,
-    inviteUrl,
-    input.locale ?? 'de',
-  );
+  const mail = invitationMail(result.member.name, result.orgName, actor.label, inviteUrl, result.locale);
   // The invitation stands even when mail fails: the admin sees the link and can pass it on.
   await ctx.mailer
     .send({ to: result.member.email, ...mail })
@@ -171,4 +170,42 @@ export async function updateMember(
 
 function pick(m: MemberView) {
   return { name: m.name, role: m.role, department: m.departmentName, status: m.status };
+}
+
+/** A new link for someone who has not accepted yet; earlier links stop working. */
+export async function renewInvitation(
+  ctx: Context,
+  actor: Actor,
+  userId: string,
+): Promise<{ inviteUrl: string }> {
+  const token = randomToken(32);
+  const { member, orgName, locale } = await ctx.db.transaction(async (tx) => {
+    const member = await findMember(tx, actor.orgId, userId);
+    if (!member) throw new DomainError(404, 'user_not_found');
+    if (member.status !== 'invited') throw new DomainError(409, 'already_accepted');
+    await tx
+      .delete(invitations)
+      .where(
+        and(
+          eq(invitations.orgId, actor.orgId),
+          eq(invitations.userId, userId),
+          isNull(invitations.acceptedAt),
+        ),
+      );
+    await tx.insert(invitations).values({
+      orgId: actor.orgId,
+      userId,
+      tokenHash: sha256Hex(token),
+      invitedBy: actor.userId,
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+    });
+    await recordAudit(tx, actor, { action: 'user.invitation_renewed', targetType: 'user', targetId: userId });
+    const locale = (await findUser(tx, userId))?.locale === 'en' ? ('en' as const) : ('de' as const);
+    return { member, locale, orgName: (await findOrganisation(tx, actor.orgId))?.name ?? '' };
+  });
+  const inviteUrl = `${ctx.config.baseUrl.replace(/\/$/, '')}/invite/${token}`;
+  await ctx.mailer
+    .send({ to: member.email, ...invitationMail(member.name, orgName, actor.label, inviteUrl, locale) })
+    .catch((err: Error) => ctx.log.warn({ err, to: member.email }, 'invitation mail not sent'));
+  return { inviteUrl };
 }

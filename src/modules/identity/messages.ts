@@ -103,3 +103,11 @@ identityMessages.organisation_not_found = {
   title: { de: 'Organisation nicht gefunden', en: 'Organisation not found' },
   detail: { de: 'Es gibt keine Organisation „{slug}“.', en: 'There is no organisation “{slug}”.' },
 };
+
+identityMessages.already_accepted = {
+  title: { de: 'Schon angenommen', en: 'Already accepted' },
+  detail: {
+    de: 'Dieser Benutzer hat die Einladung bereits angenommen.',
+    en: 'This user has already accepted the invitation.',
+  },
+};

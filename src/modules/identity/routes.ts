@@ -7,11 +7,19 @@ import { DomainError } from '../../platform/http/problem.ts';
 import type { App } from '../../platform/http/server.ts';
 import { createApiToken, revokeApiToken } from './api-tokens.ts';
 import type { createAuthenticator } from './authenticator.ts';
-import { createDepartment, updateDepartment } from './departments.ts';
+import { createDepartment, deleteDepartment, updateDepartment } from './departments.ts';
 import { acceptInvitation, describeInvitation } from './invitations.ts';
-import { inviteUser, updateMember } from './members.ts';
+import { inviteUser, renewInvitation, updateMember } from './members.ts';
+import { updateOrganisation } from './organisations.ts';
 import { changePassword, getMe, updateProfile } from './profile.ts';
-import { findMember, listDepartments, listMembers, listTokens, type MemberView } from './repo.ts';
+import {
+  findMember,
+  findOrganisation,
+  listDepartments,
+  listMembers,
+  listTokens,
+  type MemberView,
+} from './repo.ts';
 import { allPermissions, PERMISSIONS, permissionsOf, ROLES } from './roles.ts';
 import * as s from './schema.ts';
 import type { NewSession } from './sessions.ts';
@@ -315,6 +323,43 @@ export function registerIdentityRoutes(app: App, ctx: Context, authenticator: Au
     },
   );
 
+  app.post(
+    '/users/:id/invitation',
+    {
+      config: { permission: 'users.manage' },
+      schema: {
+        tags,
+        summary: 'Send a new invitation link to a user who has not accepted yet (earlier links stop working)',
+        params: s.idParams,
+        response: { 200: z.object({ inviteUrl: z.string() }) },
+      },
+    },
+    async (req) => renewInvitation(ctx, actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/organisation',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags, summary: 'The organisation and its defaults', response: { 200: s.organisationSchema } },
+    },
+    async (req) => organisationDto((await findOrganisation(ctx.db, principalOf(req).orgId))!),
+  );
+
+  app.patch(
+    '/organisation',
+    {
+      config: { permission: 'org.manage' },
+      schema: {
+        tags,
+        summary: 'Rename the organisation or change its default language, time zone and region',
+        body: s.updateOrganisationBody,
+        response: { 200: s.organisationSchema },
+      },
+    },
+    async (req) => organisationDto(await updateOrganisation(ctx, actorOf(req), req.body)),
+  );
+
   app.get(
     '/departments',
     {
@@ -370,6 +415,36 @@ export function registerIdentityRoutes(app: App, ctx: Context, authenticator: Au
       };
     },
   );
+
+  app.delete(
+    '/departments/:id',
+    {
+      config: { permission: 'departments.manage' },
+      schema: { tags, summary: 'Remove a department (its members keep their accounts)', params: s.idParams },
+    },
+    async (req, reply) => {
+      await deleteDepartment(ctx, actorOf(req), req.params.id);
+      return reply.code(204).send();
+    },
+  );
+}
+
+function organisationDto(o: {
+  id: string;
+  name: string;
+  slug: string;
+  defaultLocale: string;
+  defaultTimeZone: string;
+  region: string;
+}) {
+  return {
+    id: o.id,
+    name: o.name,
+    slug: o.slug,
+    defaultLocale: o.defaultLocale === 'en' ? ('en' as const) : ('de' as const),
+    defaultTimeZone: o.defaultTimeZone,
+    region: o.region,
+  };
 }
 
 function memberDto(m: MemberView) {

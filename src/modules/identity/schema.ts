@@ -115,3 +115,23 @@ export const createTokenBody = z.strictObject({
 
 export const invitationParams = z.strictObject({ token: z.string().min(20).max(100) });
 export const acceptInvitationBody = z.strictObject({ password: passwordSchema });
+
+export const organisationSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  slug: z.string(),
+  defaultLocale: localeSchema,
+  defaultTimeZone: z.string(),
+  region: z.string(),
+});
+export const updateOrganisationBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120).optional(),
+    defaultLocale: localeSchema.optional(),
+    defaultTimeZone: timeZoneSchema.optional(),
+    region: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/)
+      .optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
