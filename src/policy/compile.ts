@@ -40,7 +40,9 @@ export interface CompiledPolicy {
   disclosureMentions: Set<string>[];
   needsHashtags: boolean;
   needsMentions: boolean;
-  /** Some pattern runs over the whole text (no literal or digits to anchor it). */
+  /** Patterns anchored on digit runs, and those that must read the whole text (no literal or digits). */
+  digitPatterns: CompiledPattern[];
+  wholePatterns: CompiledPattern[];
   hasWholePatterns: boolean;
   /** Some rule is about the text as a whole (disclosures, hashtags, mentions, networks). */
   hasTextRules: boolean;
@@ -161,6 +163,8 @@ function build(policy: Policy): CompiledPolicy {
     disclosureMentions,
     needsHashtags: hashtagRules.length > 0 || disclosureTags.some((s) => s.size > 0),
     needsMentions: mentionRules.length > 0 || disclosureMentions.some((s) => s.size > 0),
+    digitPatterns: patterns.filter((p) => p.anchor === 'digits'),
+    wholePatterns: patterns.filter((p) => p.anchor === 'whole'),
     hasWholePatterns: patterns.some((p) => p.anchor === 'whole'),
     hasTextRules:
       policy.disclosures.length + policy.hashtags.length + policy.mentions.length + policy.networks.length >

@@ -47,7 +47,7 @@ export function evaluate(
     employerSeen = seen.employer;
     triggered = seen.triggered;
   }
-  if (res.runCount > 0) detectNumbers(text, cp, context, res.runs, res.runCount, out);
+  if (res.runCount > 0) detectNumbers(text, cp, context, res, out);
   const tags: Tags = { hashtags: [], mentions: [] };
   const emailOn = detectorOn(policy, 'email', context);
   if (res.markCount > 0) detectMarks(text, cp, context, emailOn, res.marks, res.markCount, out, tags);
@@ -150,10 +150,10 @@ function detectNumbers(
   text: string,
   cp: CompiledPolicy,
   ctx: EvalContext,
-  runs: Int32Array,
-  runCount: number,
+  res: ScanResult,
   out: Collector,
 ): void {
+  const { runs, runEnds, runCount } = res;
   const { policy } = cp;
   const iban = detectorOn(policy, 'iban', ctx);
   const card = detectorOn(policy, 'card', ctx);
@@ -170,8 +170,8 @@ function detectNumbers(
     if (r < claimed) continue;
     // Most digit runs are years, prices and dates: a run not followed by a separator and another digit is
     // a whole number, and its length alone rules most detectors out before any of them parses it.
-    let e = r;
-    while (e < n && digitValue(text.charCodeAt(e)) >= 0) e++;
+    const end = runEnds[k]!;
+    const e = end < 0 ? ~end : end;
     const len = e - r;
     const after = e < n ? text.charCodeAt(e) : -1;
     const simple =

@@ -30,6 +30,12 @@ export interface Automaton {
   /** Per ASCII character: its symbol, plus RECORD_DIGIT or RECORD_MARK when the scan must note its offset. */
   readonly asciiInfo: Int32Array;
   readonly unitSym: Map<number, number>;
+  /**
+   * Per non-ASCII code unit, filled on first sight: how it folds in this alphabet, packed as
+   * count (bits 0–1: 0 ignorable, 1 or 2 symbols, 3 = take the slow path) | first symbol << 2 | second << 12,
+   * plus WIDE_DIGIT. -1 = not yet seen. Saves the string fold for the umlauts of every German post.
+   */
+  readonly wide: Int32Array;
   /** Per state (not premultiplied): first output entry, or -1. */
   readonly outHead: Int32Array;
   readonly outNeedle: Int32Array;
@@ -45,6 +51,8 @@ export interface ScanResult {
   hitCount: number;
   /** Start offsets of runs of digits (ASCII or fullwidth). */
   runs: Int32Array;
+  /** Their ends; bitwise-negated when the run has fullwidth digits (which a regex \d does not match). */
+  runEnds: Int32Array;
   runCount: number;
   /** Offsets of '@', '#' and '.'. */
   marks: Int32Array;
@@ -54,6 +62,7 @@ export interface ScanResult {
 const RECORD_DIGIT = 1 << 20;
 const RECORD_MARK = 1 << 21;
 const SYM_MASK = RECORD_DIGIT - 1;
+const WIDE_DIGIT = 1 << 22;
 
 export function buildAutomaton(needles: readonly Needle[]): Automaton {
   // Alphabet: every code unit that occurs in a needle gets a symbol; everything else is symbol 0, which no
@@ -147,6 +156,7 @@ export function buildAutomaton(needles: readonly Needle[]): Automaton {
     delta,
     asciiInfo,
     unitSym,
+    wide: new Int32Array(65536).fill(-1),
     outHead,
     outNeedle: Int32Array.from(outNeedle),
     outNext: Int32Array.from(outNext),
@@ -158,6 +168,7 @@ export function buildAutomaton(needles: readonly Needle[]): Automaton {
 let hits: Int32Array<ArrayBuffer> = new Int32Array(3 * 256);
 let hitCount = 0;
 let runs: Int32Array<ArrayBuffer> = new Int32Array(256);
+let runEnds: Int32Array<ArrayBuffer> = new Int32Array(256);
 let marks: Int32Array<ArrayBuffer> = new Int32Array(256);
 
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
@@ -186,6 +197,25 @@ function symbolsAt(text: string, j: number): number {
     if (p !== '') return p === ' ' ? 0 : 1;
   }
   return 0;
+}
+
+function symOf(a: Automaton, u: number): number {
+  return u < 128 ? a.asciiInfo[u]! & SYM_MASK : (a.unitSym.get(u) ?? 0);
+}
+
+function fillWide(a: Automaton, c: number): number {
+  let e: number;
+  const f = c === 0x308 ? null : foldUnit(c);
+  if (f === null || f.length > 2) e = 3;
+  else if (f.length === 0) e = 0;
+  else {
+    const s1 = symOf(a, f.charCodeAt(0));
+    const s2 = f.length === 2 ? symOf(a, f.charCodeAt(1)) : 0;
+    e = s1 < 1024 && s2 < 1024 ? f.length | (s1 << 2) | (s2 << 12) : 3;
+  }
+  if (c >= 0xff10 && c <= 0xff19) e |= WIDE_DIGIT;
+  a.wide[c] = e;
+  return e;
 }
 
 function isAsciiWord(c: number): boolean {
@@ -233,7 +263,7 @@ function emit(a: Automaton, text: string, state: number, i: number, used: number
 }
 
 export function scan(a: Automaton, text: string): ScanResult {
-  const { delta, asciiInfo, unitSym } = a;
+  const { delta, asciiInfo, wide } = a;
   const A = a.alphabet;
   const n = text.length;
   hitCount = 0;
@@ -241,6 +271,7 @@ export function scan(a: Automaton, text: string): ScanResult {
   let markCount = 0;
   let s = 0;
   let lastDigit = -2;
+  let wideRun = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
@@ -248,7 +279,12 @@ export function scan(a: Automaton, text: string): ScanResult {
       if (info > SYM_MASK) {
         if (info & RECORD_DIGIT) {
           if (i !== lastDigit + 1) {
-            if (runCount === runs.length) runs = grow(runs);
+            if (runCount === runs.length) {
+              runs = grow(runs);
+              runEnds = grow(runEnds);
+            }
+            if (runCount > 0) runEnds[runCount - 1] = wideRun ? ~(lastDigit + 1) : lastDigit + 1;
+            wideRun = false;
             runs[runCount++] = i;
           }
           lastDigit = i;
@@ -262,24 +298,49 @@ export function scan(a: Automaton, text: string): ScanResult {
         s = ~v;
         emit(a, text, s / A, i, 1, 1);
       } else s = v;
-    } else {
-      if (c >= 0xff10 && c <= 0xff19) {
-        if (i !== lastDigit + 1) {
-          if (runCount === runs.length) runs = grow(runs);
-          runs[runCount++] = i;
+      continue;
+    }
+    let e = wide[c]!;
+    if (e < 0) e = fillWide(a, c);
+    if (e & WIDE_DIGIT) {
+      if (i !== lastDigit + 1) {
+        if (runCount === runs.length) {
+          runs = grow(runs);
+          runEnds = grow(runEnds);
         }
-        lastDigit = i;
+        if (runCount > 0) runEnds[runCount - 1] = wideRun ? ~(lastDigit + 1) : lastDigit + 1;
+        runs[runCount++] = i;
       }
-      const f = foldAt(text, i);
-      for (let j = 0; j < f.length; j++) {
-        const u = f.charCodeAt(j);
-        const v = delta[s + (u < 128 ? asciiInfo[u]! & SYM_MASK : (unitSym.get(u) ?? 0))]!;
+      wideRun = true;
+      lastDigit = i;
+    }
+    const count = e & 3;
+    if (count === 0) continue;
+    if (count !== 3) {
+      let v = delta[s + ((e >> 2) & 1023)]!;
+      if (v < 0) {
+        s = ~v;
+        emit(a, text, s / A, i, 1, count);
+      } else s = v;
+      if (count === 2) {
+        v = delta[s + ((e >> 12) & 1023)]!;
         if (v < 0) {
           s = ~v;
-          emit(a, text, s / A, i, j + 1, f.length);
+          emit(a, text, s / A, i, 2, 2);
         } else s = v;
       }
+      continue;
+    }
+    // combining marks that depend on their neighbour, long expansions, symbols beyond the packed range
+    const f = foldAt(text, i);
+    for (let j = 0; j < f.length; j++) {
+      const v = delta[s + symOf(a, f.charCodeAt(j))]!;
+      if (v < 0) {
+        s = ~v;
+        emit(a, text, s / A, i, j + 1, f.length);
+      } else s = v;
     }
   }
-  return { hits, hitCount, runs, runCount, marks, markCount };
+  if (runCount > 0) runEnds[runCount - 1] = wideRun ? ~(lastDigit + 1) : lastDigit + 1;
+  return { hits, hitCount, runs, runEnds, runCount, marks, markCount };
 }

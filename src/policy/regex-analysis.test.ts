@@ -19,7 +19,11 @@ describe('analysePattern', () => {
       '',
       { digitRun: { min: 3, max: 3, closedLeft: true, closedRight: true, nextMask: 16 } },
     ],
-    ['(?<!\\d)\\d{8,10}(?!\\d)', '', { digitRun: { min: 8, max: 10, closedLeft: true, closedRight: true, nextMask: 63 } }],
+    [
+      '(?<!\\d)\\d{8,10}(?!\\d)',
+      '',
+      { digitRun: { min: 8, max: 10, closedLeft: true, closedRight: true, nextMask: 63 } },
+    ],
     ['x\\d+\\w', '', { digitRun: { min: 1, closedLeft: true, closedRight: false } }],
   ])('%s', (source, flags, expected) => {
     const r = analysePattern(source, flags);

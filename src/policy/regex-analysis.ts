@@ -663,7 +663,9 @@ function closes(n: Node | undefined, side: 'left' | 'right'): boolean {
   if (n.t === 'assert') return n.word;
   if (n.t === 'look' && n.neg && n.behind === (side === 'left')) {
     const b = flatten(n.body);
-    return b.length === 1 && b[0]!.t === 'char' && (b[0]!.mask & M_DIGIT) !== 0 && (b[0]!.mask & ~M_DIGIT) === 0;
+    return (
+      b.length === 1 && b[0]!.t === 'char' && (b[0]!.mask & M_DIGIT) !== 0 && (b[0]!.mask & ~M_DIGIT) === 0
+    );
   }
   return false;
 }
@@ -691,7 +693,8 @@ function digitRunOf(ast: Node): DigitRun | null {
       closedRight: closes(after, 'right'),
       nextMask: after?.t === 'char' ? after.mask : M_ALL,
     };
-    const score = (r: DigitRun) => r.min * 4 + (r.closedLeft && r.closedRight ? 2 : 0) + (r.nextMask !== M_ALL ? 1 : 0);
+    const score = (r: DigitRun) =>
+      r.min * 4 + (r.closedLeft && r.closedRight ? 2 : 0) + (r.nextMask !== M_ALL ? 1 : 0);
     if (!best || score(run) > score(best)) best = run;
     i = j;
   }

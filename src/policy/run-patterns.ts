@@ -3,7 +3,6 @@
 // the single scan has already located. A window reaches as far as a match and its lookarounds can, and only
 // matches whose every read lies inside their window are kept, so the result is what a run over the whole
 // text would give.
-import { digitValue } from './chars.ts';
 import { germanTaxId, gtin, ibanChecksum, luhn, mod11_10, mod97 } from './checksums.ts';
 import { type Collector, inScope } from './collector.ts';
 import type { CompiledPattern, CompiledPolicy } from './compile.ts';
@@ -102,6 +101,36 @@ export function runPattern(
 // is read only after this much text has gone through patterns, so a short post costs no clock reads at all.
 const CLOCK_EVERY_CHARS = 8192;
 
+function digitAnchors(p: CompiledPattern, text: string, res: ScanResult, anchors: number[]): void {
+  const sig = p.analysis.digitRun;
+  const min = p.analysis.minDigitRun;
+  for (let k = 0; k < res.runCount; k++) {
+    const rs = res.runs[k]!;
+    const raw = res.runEnds[k]!;
+    // a run with fullwidth digits (negated end) says nothing about what \\d can match in it
+    const len = (raw < 0 ? ~raw : raw) - rs;
+    if (len < min) continue;
+    if (raw >= 0 && sig) {
+      if (len < sig.min) continue;
+      if (sig.closedLeft && sig.closedRight && len > sig.max) continue;
+      if (sig.closedRight && sig.nextMask !== ANY_CHAR_MASK) {
+        // the pattern's run ends where the text's run ends, so the character after it must fit
+        const next = rs + len < text.length ? charMask(text.charCodeAt(rs + len)) : 0;
+        if ((next & sig.nextMask) === 0) continue;
+      }
+    }
+    anchors.push(rs, rs + len);
+  }
+}
+
+function literalAnchors(p: CompiledPattern, cp: CompiledPolicy, res: ScanResult, anchors: number[]): void {
+  for (let h = 0; h < res.hitCount; h++) {
+    const owner = cp.owners[res.hits[h * 3]!]!;
+    if (owner.type === 'trigger' && owner.pattern === p.index)
+      anchors.push(res.hits[h * 3 + 1]!, res.hits[h * 3 + 2]!);
+  }
+}
+
 export function runPatterns(
   text: string,
   cp: CompiledPolicy,
@@ -116,62 +145,28 @@ export function runPatterns(
   let t0 = -1;
   let work = 0;
   let sinceClock = 0;
-  let runLens: Int32Array | null = null;
   const matches: PatternMatch[] = [];
   const anchors: number[] = [];
-  for (const p of cp.patterns) {
-    if (p.anchor === 'literal' && !triggered?.has(p.index)) continue;
-    if (p.anchor === 'digits' && res.runCount === 0) continue;
+  // only the patterns that can match: those whose literal the scan met, those whose digit runs it met, and
+  // those that have to read the whole text
+  const candidates: CompiledPattern[] = [];
+  if (triggered) for (const i of triggered) candidates.push(cp.patterns[i]!);
+  if (res.runCount > 0) for (const p of cp.digitPatterns) candidates.push(p);
+  for (const p of cp.wholePatterns) candidates.push(p);
+  for (const p of candidates) {
     const rule = cp.policy.patterns[p.index]!;
-    if (!inScope(rule.scope, ctx)) continue;
+    if (rule.scope && !inScope(rule.scope, ctx)) continue;
     anchors.length = 0;
-    if (p.anchor === 'literal') {
-      for (let h = 0; h < res.hitCount; h++) {
-        const owner = cp.owners[res.hits[h * 3]!]!;
-        if (owner.type === 'trigger' && owner.pattern === p.index)
-          anchors.push(res.hits[h * 3 + 1]!, res.hits[h * 3 + 2]!);
-      }
-    } else if (p.anchor === 'digits') {
-      if (runLens === null) {
-        // negative length: the run has fullwidth digits, which \\d does not match, so its length says nothing
-        runLens = new Int32Array(res.runCount);
-        for (let k = 0; k < res.runCount; k++) {
-          let e = res.runs[k]!;
-          let ascii = true;
-          for (;;) {
-            const c = e < text.length ? text.charCodeAt(e) : -1;
-            if (c >= 48 && c <= 57) e++;
-            else if (c >= 0xff10 && c <= 0xff19) {
-              ascii = false;
-              e++;
-            } else break;
-          }
-          runLens[k] = ascii ? e - res.runs[k]! : -(e - res.runs[k]!);
-        }
-      }
-      const sig = p.analysis.digitRun;
-      for (let k = 0; k < res.runCount; k++) {
-        const rs = res.runs[k]!;
-        const raw = runLens[k]!;
-        const len = raw < 0 ? -raw : raw;
-        if (len < p.analysis.minDigitRun) continue;
-        if (raw >= 0 && sig) {
-          if (len < sig.min) continue;
-          if (sig.closedLeft && sig.closedRight && len > sig.max) continue;
-          if (sig.closedRight && sig.nextMask !== ANY_CHAR_MASK) {
-            // the pattern's run ends where the text's run ends, so the character after it must fit
-            const next = rs + len < text.length ? charMask(text.charCodeAt(rs + len)) : 0;
-            if ((next & sig.nextMask) === 0) continue;
-          }
-        }
-        anchors.push(rs, rs + len);
-      }
+    if (p.anchor === 'literal') literalAnchors(p, cp, res, anchors);
+    else if (p.anchor === 'digits') {
+      digitAnchors(p, text, res, anchors);
       if (anchors.length === 0) continue;
     }
     matches.length = 0;
     const w = runPattern(p, text, anchors, matches);
-    for (const m of matches)
+    for (const m of matches) {
       out.add('pattern', m.start, m.end, rule.severity, `patterns.${rule.id}`, 'patterns', rule, rule.name);
+    }
     work += w;
     sinceClock += w;
     if (sinceClock >= CLOCK_EVERY_CHARS) {
