@@ -42,7 +42,11 @@ export interface CompiledPolicy {
   needsMentions: boolean;
   /** Patterns anchored on digit runs, and those that must read the whole text (no literal or digits). */
   digitPatterns: CompiledPattern[];
+  /** Digit-anchored patterns by the length of a digit run they can start from (index min(length, 64)). */
+  digitByLen: CompiledPattern[][];
   wholePatterns: CompiledPattern[];
+  /** Per pattern, reused between evaluations: the anchors of the current one. */
+  anchorScratch: number[][];
   hasWholePatterns: boolean;
   /** Some rule is about the text as a whole (disclosures, hashtags, mentions, networks). */
   hasTextRules: boolean;
@@ -71,6 +75,17 @@ function allowKey(detector: DetectorName, value: string, region: string): string
     default:
       return [value.replace(/\D/g, '')];
   }
+}
+
+/** Runs of this many digits or more share the last slot of digitByLen. */
+export const MAX_RUN_INDEX = 64;
+
+function acceptsRunLength(a: PatternAnalysis, len: number): boolean {
+  if (len < a.minDigitRun) return false;
+  const sig = a.digitRun;
+  if (!sig) return true;
+  if (len < sig.min) return false;
+  return !(sig.closedLeft && sig.closedRight && len > sig.max && len < MAX_RUN_INDEX);
 }
 
 function build(policy: Policy): CompiledPolicy {
@@ -164,6 +179,10 @@ function build(policy: Policy): CompiledPolicy {
     needsHashtags: hashtagRules.length > 0 || disclosureTags.some((s) => s.size > 0),
     needsMentions: mentionRules.length > 0 || disclosureMentions.some((s) => s.size > 0),
     digitPatterns: patterns.filter((p) => p.anchor === 'digits'),
+    digitByLen: Array.from({ length: MAX_RUN_INDEX + 1 }, (_, len) =>
+      patterns.filter((p) => p.anchor === 'digits' && acceptsRunLength(p.analysis, len)),
+    ),
+    anchorScratch: patterns.map(() => []),
     wholePatterns: patterns.filter((p) => p.anchor === 'whole'),
     hasWholePatterns: patterns.some((p) => p.anchor === 'whole'),
     hasTextRules:

@@ -5,7 +5,7 @@
 // text would give.
 import { germanTaxId, gtin, ibanChecksum, luhn, mod11_10, mod97 } from './checksums.ts';
 import { type Collector, inScope } from './collector.ts';
-import type { CompiledPattern, CompiledPolicy } from './compile.ts';
+import { type CompiledPattern, type CompiledPolicy, MAX_RUN_INDEX } from './compile.ts';
 import type { EvalOptions } from './evaluate.ts';
 import type { ScanResult } from './matcher.ts';
 import type { ValidatorName } from './policy-schema.ts';
@@ -101,26 +101,32 @@ export function runPattern(
 // is read only after this much text has gone through patterns, so a short post costs no clock reads at all.
 const CLOCK_EVERY_CHARS = 8192;
 
-function digitAnchors(p: CompiledPattern, text: string, res: ScanResult, anchors: number[]): void {
-  const sig = p.analysis.digitRun;
-  const min = p.analysis.minDigitRun;
+/**
+ * Sorts the scan's digit runs to the patterns that can start from them (by run length, then by what follows
+ * the run), filling each such pattern's anchor list; returns the patterns that got any, in policy order.
+ */
+function digitAnchors(cp: CompiledPolicy, text: string, res: ScanResult): CompiledPattern[] {
+  const touched: CompiledPattern[] = [];
   for (let k = 0; k < res.runCount; k++) {
     const rs = res.runs[k]!;
     const raw = res.runEnds[k]!;
     // a run with fullwidth digits (negated end) says nothing about what \\d can match in it
     const len = (raw < 0 ? ~raw : raw) - rs;
-    if (len < min) continue;
-    if (raw >= 0 && sig) {
-      if (len < sig.min) continue;
-      if (sig.closedLeft && sig.closedRight && len > sig.max) continue;
-      if (sig.closedRight && sig.nextMask !== ANY_CHAR_MASK) {
+    const list = raw < 0 ? cp.digitPatterns : cp.digitByLen[Math.min(len, MAX_RUN_INDEX)]!;
+    for (const p of list) {
+      const sig = p.analysis.digitRun;
+      if (raw >= 0 && sig && sig.closedRight && sig.nextMask !== ANY_CHAR_MASK) {
         // the pattern's run ends where the text's run ends, so the character after it must fit
         const next = rs + len < text.length ? charMask(text.charCodeAt(rs + len)) : 0;
         if ((next & sig.nextMask) === 0) continue;
       }
+      if (raw < 0 && len < p.analysis.minDigitRun) continue;
+      const anchors = cp.anchorScratch[p.index]!;
+      if (anchors.length === 0) touched.push(p);
+      anchors.push(rs, rs + len);
     }
-    anchors.push(rs, rs + len);
   }
+  return touched.sort((a, b) => a.index - b.index);
 }
 
 function literalAnchors(p: CompiledPattern, cp: CompiledPolicy, res: ScanResult, anchors: number[]): void {
@@ -146,24 +152,23 @@ export function runPatterns(
   let work = 0;
   let sinceClock = 0;
   const matches: PatternMatch[] = [];
-  const anchors: number[] = [];
   // only the patterns that can match: those whose literal the scan met, those whose digit runs it met, and
   // those that have to read the whole text
   const candidates: CompiledPattern[] = [];
   if (triggered) for (const i of triggered) candidates.push(cp.patterns[i]!);
-  if (res.runCount > 0) for (const p of cp.digitPatterns) candidates.push(p);
+  if (res.runCount > 0 && cp.digitPatterns.length > 0) candidates.push(...digitAnchors(cp, text, res));
   for (const p of cp.wholePatterns) candidates.push(p);
   for (const p of candidates) {
+    const anchors = cp.anchorScratch[p.index]!;
     const rule = cp.policy.patterns[p.index]!;
-    if (rule.scope && !inScope(rule.scope, ctx)) continue;
-    anchors.length = 0;
-    if (p.anchor === 'literal') literalAnchors(p, cp, res, anchors);
-    else if (p.anchor === 'digits') {
-      digitAnchors(p, text, res, anchors);
-      if (anchors.length === 0) continue;
+    if (rule.scope && !inScope(rule.scope, ctx)) {
+      anchors.length = 0;
+      continue;
     }
+    if (p.anchor === 'literal') literalAnchors(p, cp, res, anchors);
     matches.length = 0;
     const w = runPattern(p, text, anchors, matches);
+    anchors.length = 0;
     for (const m of matches) {
       out.add('pattern', m.start, m.end, rule.severity, `patterns.${rule.id}`, 'patterns', rule, rule.name);
     }
@@ -175,6 +180,7 @@ export function runPatterns(
       else if (now() - t0 > budget) {
         // never a silent pass: a check that could not finish blocks until it can
         out.add('engine', 0, 0, 'block', 'engine.pattern-budget', 'engine.pattern-budget', {});
+        for (const c of candidates) cp.anchorScratch[c.index]!.length = 0;
         return;
       }
     }
