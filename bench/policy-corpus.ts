@@ -167,7 +167,9 @@ export function benchPolicy(): BenchPolicy {
     '\\bKto\\.? ?\\d{7,10}\\b',
     '\\bVertrag(?:snummer)? \\d{6,9}\\b',
   ];
-  digitOnly.forEach((pattern, i) => patterns.push({ id: `d${i}`, severity: 'warn', pattern, flags: 'i' }));
+  digitOnly.forEach((pattern, i) => {
+    patterns.push({ id: `d${i}`, severity: 'warn', pattern, flags: 'i' });
+  });
   const input: PolicyInput = {
     id: 'bench',
     version: 7,

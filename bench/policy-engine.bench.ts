@@ -39,14 +39,14 @@ function perPost(posts: Post[], fn: (t: string) => void): number[] {
   return out.sort((a, b) => a - b);
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function naiveMatcher(policy: Policy): (t: string) => void {
   const regexes = [
     ...policy.terms.flatMap((l) =>
-      l.terms.map((t) => new RegExp(`(?<![\\p{L}\\p{N}_])${escape(t)}(?![\\p{L}\\p{N}_])`, 'giu')),
+      l.terms.map((t) => new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(t)}(?![\\p{L}\\p{N}_])`, 'giu')),
     ),
     ...policy.patterns.map((p) => new RegExp(p.pattern, `${p.flags}g`)),
   ];
