@@ -75,6 +75,7 @@ export async function seedDemoIfEmpty(ctx: Context, password: string): Promise<b
       {
         action: 'organisation.created',
         targetType: 'organisation',
+        targetLabel: org.name,
         targetId: org.id,
         summary: { after: { name: org.name, demo: true } },
       },

@@ -85,7 +85,7 @@ describe('audit log', () => {
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="chorus-audit-.*\.csv"/);
     const lines = csv.body.trim().split('\n');
     expect(lines[0]).toBe(
-      'seq,at,actorId,actorLabel,action,targetType,targetId,summary,requestId,ip,prevHash,hash',
+      'seq,at,actorId,actorLabel,action,targetType,targetId,targetLabel,summary,requestId,ip,prevHash,hash',
     );
     expect(csv.body).not.toMatch(/(^|,)=HYPERLINK/m);
     const jsonl = await t.app.inject({

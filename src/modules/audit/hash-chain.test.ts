@@ -10,6 +10,7 @@ const fields = {
   action: 'x.y',
   targetType: 't',
   targetId: null,
+  targetLabel: null,
   summary: { b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } },
   requestId: null,
   ip: null,

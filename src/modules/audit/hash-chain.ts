@@ -11,6 +11,7 @@ export interface ChainedFields {
   action: string;
   targetType: string;
   targetId: string | null;
+  targetLabel: string | null;
   summary: unknown;
   requestId: string | null;
   ip: string | null;

@@ -8,6 +8,8 @@ export interface AuditInput {
   action: string;
   targetType: string;
   targetId?: string | null;
+  /** Defaults to the actor's label when the target is the acting user. */
+  targetLabel?: string | null;
   /** Before/after of what changed; never secrets (passwords, tokens) — only that they changed. */
   summary?: { before?: unknown; after?: unknown; [k: string]: unknown };
 }
@@ -37,6 +39,9 @@ export async function recordAudit(tx: Executor, actor: Actor, input: AuditInput)
     action: input.action,
     targetType: input.targetType,
     targetId: input.targetId ?? null,
+    targetLabel:
+      input.targetLabel ??
+      (input.targetType === 'user' && input.targetId === actor.userId ? actor.label : null),
     summary: input.summary ?? {},
     requestId: actor.requestId ?? null,
     ip: actor.ip ?? null,

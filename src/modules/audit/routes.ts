@@ -25,6 +25,7 @@ const entrySchema = z.object({
   action: z.string(),
   targetType: z.string(),
   targetId: z.string().nullable(),
+  targetLabel: z.string().nullable(),
   summary: z.record(z.string(), z.unknown()),
   requestId: z.string().nullable(),
   ip: z.string().nullable(),

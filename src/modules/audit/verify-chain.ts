@@ -32,6 +32,7 @@ export async function verifyChain(db: Executor, orgId: string): Promise<ChainRep
       action: e.action,
       targetType: e.targetType,
       targetId: e.targetId,
+      targetLabel: e.targetLabel,
       summary: e.summary,
       requestId: e.requestId,
       ip: e.ip,

@@ -43,6 +43,7 @@ export async function createApiToken(
       action: 'api_token.created',
       targetType: 'api_token',
       targetId: row!.id,
+      targetLabel: row!.name,
       summary: {
         after: { name: row!.name, scopes: row!.scopes, expiresAt: row!.expiresAt?.toISOString() ?? null },
       },
@@ -71,6 +72,7 @@ export async function revokeApiToken(ctx: Context, actor: Actor, tokenId: string
       action: 'api_token.revoked',
       targetType: 'api_token',
       targetId: row.id,
+      targetLabel: row.name,
       summary: { before: { name: row.name } },
     });
   });

@@ -40,6 +40,7 @@ export async function createUserWithPassword(
         action: 'user.created',
         targetType: 'user',
         targetId: user!.id,
+        targetLabel: `${user!.name} <${user!.email}>`,
         summary: { after: { email: user!.email, role: input.role } },
       },
     );

@@ -38,6 +38,7 @@ export async function createDepartment(
       action: 'department.created',
       targetType: 'department',
       targetId: row!.id,
+      targetLabel: row!.name,
       summary: { after: { name: row!.name, description: row!.description } },
     });
     return row!;
@@ -66,6 +67,7 @@ export async function updateDepartment(
       action: 'department.updated',
       targetType: 'department',
       targetId: id,
+      targetLabel: row!.name,
       summary: {
         before: { name: before.name, description: before.description },
         after: { name: row!.name, description: row!.description },
@@ -93,6 +95,7 @@ export async function deleteDepartment(ctx: Context, actor: Actor, id: string): 
       action: 'department.deleted',
       targetType: 'department',
       targetId: id,
+      targetLabel: before.name,
       summary: {
         before: { name: before.name, description: before.description },
         membersWithoutDepartment: n,

@@ -83,6 +83,7 @@ export async function inviteUser(
       action: 'user.invited',
       targetType: 'user',
       targetId: user!.id,
+      targetLabel: `${member.name} <${member.email}>`,
       summary: {
         after: {
           email: member.email,
@@ -160,6 +161,7 @@ export async function updateMember(
       action,
       targetType: 'user',
       targetId: userId,
+      targetLabel: `${after.name} <${after.email}>`,
       summary: { before: pick(before), after: pick(after) },
     });
     return after;
@@ -199,7 +201,12 @@ export async function renewInvitation(
       invitedBy: actor.userId,
       expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
     });
-    await recordAudit(tx, actor, { action: 'user.invitation_renewed', targetType: 'user', targetId: userId });
+    await recordAudit(tx, actor, {
+      action: 'user.invitation_renewed',
+      targetType: 'user',
+      targetId: userId,
+      targetLabel: `${member.name} <${member.email}>`,
+    });
     const locale = (await findUser(tx, userId))?.locale === 'en' ? ('en' as const) : ('de' as const);
     return { member, locale, orgName: (await findOrganisation(tx, actor.orgId))?.name ?? '' };
   });

@@ -65,6 +65,7 @@ export async function updateOrganisation(ctx: Context, actor: Actor, change: Org
       action: 'organisation.updated',
       targetType: 'organisation',
       targetId: actor.orgId,
+      targetLabel: row!.name,
       summary: { before: view(before), after: view(row!) },
     });
     return row!;

@@ -8,6 +8,7 @@ CREATE TABLE "audit_log" (
 	"action" text NOT NULL,
 	"target_type" text NOT NULL,
 	"target_id" text,
+	"target_label" text,
 	"summary" jsonb NOT NULL,
 	"request_id" text,
 	"ip" text,

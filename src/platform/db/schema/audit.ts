@@ -31,6 +31,8 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     targetType: text('target_type').notNull(),
     targetId: text('target_id'),
+    /** What the target was called at the time (a name, an e-mail), so the log reads without lookups. */
+    targetLabel: text('target_label'),
     summary: jsonb('summary').$type<{ before?: unknown; after?: unknown; [k: string]: unknown }>().notNull(),
     requestId: text('request_id'),
     ip: text('ip'),
