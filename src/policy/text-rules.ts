@@ -106,6 +106,17 @@ function offsetAfterCodePoints(text: string, count: number): number {
   return -1;
 }
 
+/**
+ * A rule's "@nordbank" names the account on every network: "@nordbank@social.example" (fediverse) and
+ * "@nordbank.bsky.social" (Bluesky) are the same account. Hashtags compare whole.
+ */
+function tagIn(set: ReadonlySet<string>, value: string, mention: boolean): boolean {
+  if (set.has(value)) return true;
+  if (!mention) return false;
+  const cut = value.search(/[@.]/);
+  return cut > 0 && set.has(value.slice(0, cut));
+}
+
 export function wholeTextRules(
   text: string,
   cp: CompiledPolicy,
@@ -125,7 +136,7 @@ export function wholeTextRules(
       (ctx.isAboutEmployer === undefined && employerSeen.has(i));
     if (!required || disclosureSeen.has(i)) return;
     if (tags.hashtags.some((t) => cp.disclosureTags[i]!.has(t.value))) return;
-    if (tags.mentions.some((t) => cp.disclosureMentions[i]!.has(t.value))) return;
+    if (tags.mentions.some((t) => tagIn(cp.disclosureMentions[i]!, t.value, true))) return;
     out.add('disclosure', n, n, d.severity, `disclosures.${d.id}`, 'disclosures', d, d.anyOf.join(' / '));
   });
   const tagRules = (
@@ -138,12 +149,13 @@ export function wholeTextRules(
     rules.forEach((r, i) => {
       if (!inScope(r.scope, ctx)) return;
       const set = sets[i]!;
+      const mention = kind === 'mention';
       if (r.mode === 'forbidden') {
         for (const t of found) {
-          if (set.has(t.value))
+          if (tagIn(set, t.value, mention))
             out.add(kind, t.start, t.end, r.severity, `${prefix}.${r.id}`, `${prefix}.forbidden`, r);
         }
-      } else if (!found.some((t) => set.has(t.value))) {
+      } else if (!found.some((t) => tagIn(set, t.value, mention))) {
         out.add(kind, n, n, r.severity, `${prefix}.${r.id}`, `${prefix}.required`, r, r.values.join(' / '));
       }
     });
