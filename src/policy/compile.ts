@@ -129,7 +129,8 @@ function build(policy: Policy): CompiledPolicy {
     if (!r.ok) throw new Error(`patterns[${pi}] (${p.id}): ${r.error}`);
     const a = r.analysis;
     const literal = foldString(a.literal);
-    const bounded = Number.isFinite(a.maxLen) && Number.isFinite(a.reachBefore);
+    const bounded =
+      Number.isFinite(a.maxLen) && Number.isFinite(a.reachBefore) && Number.isFinite(a.reachAfter);
     let anchor: CompiledPattern['anchor'] = 'whole';
     if (bounded && literal.length >= 2) anchor = 'literal';
     else if (bounded && a.minDigitRun >= 1) anchor = 'digits';

@@ -257,6 +257,23 @@ describe('bad input', () => {
     expect(d.findings.map((f) => f.kind)).toEqual(['term', 'iban']);
   });
 
+  it.each([
+    ['dots without spaces', `${'ab.'.repeat(200_000)}de`],
+    ['closing parentheses', `https://x.de/${')'.repeat(300_000)}`],
+    ['digits and spaces', '0 '.repeat(300_000)],
+    ['at signs', 'a@'.repeat(300_000)],
+    ['zero-width characters between spaces', ` ${'\u200B'.repeat(300_000)} Falke`],
+  ])('stays linear on %s', (_label, text) => {
+    const withLinks = policy({
+      terms: [{ id: 'codes', severity: 'block', terms: ['Falke', 'a b'] }],
+      links: { allowedDomains: { domains: ['bank.example'] }, shorteners: {}, tracking: {} },
+      hashtags: [{ id: 'h', mode: 'forbidden', severity: 'warn', values: ['#x'] }],
+    });
+    const t0 = performance.now();
+    evaluate(text, withLinks, company);
+    expect(performance.now() - t0).toBeLessThan(1500);
+  });
+
   it('takes lone surrogates and keeps offsets', () => {
     const text = '\uDC00Falke\uD800 4111 1111 1111 1111 \uD83D';
     const d = evaluate(text, p, company);

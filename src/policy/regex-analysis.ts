@@ -126,7 +126,8 @@ class Parser {
     const ch = this.src[this.pos]!;
     if (ch === '^' || ch === '$') {
       this.pos++;
-      return { t: 'assert', reach: this.multiline ? 1 : 0, word: false };
+      // without the m flag, ^ and $ see the ends of the whole input: such a pattern cannot run on a window
+      return { t: 'assert', reach: this.multiline ? 1 : Number.POSITIVE_INFINITY, word: false };
     }
     let atom = this.atom();
     for (;;) {

@@ -38,6 +38,7 @@ function randomText(r: () => number, len: number): string {
     const p = r();
     if (p < 0.45) s += String(Math.floor(r() * 10));
     else s += PIECES[Math.floor(r() * PIECES.length)];
+    if (r() < 0.02) s += '\n';
   }
   return s;
 }
@@ -59,6 +60,10 @@ const PATTERNS: [string, string][] = [
   ['\\d{2}-x', ''],
   ['\\b\\d{2}/\\d{2,3}\\b', ''],
   ['x\\d{1,2}\\.', ''],
+  ['^\\d{2}', ''],
+  ['\\d{2}$', ''],
+  ['^\\d{2}', 'm'],
+  ['\\d\\.$', 'm'],
 ];
 
 describe('pattern windows', () => {

@@ -54,11 +54,9 @@ export function detectMarks(
         if (t) tags.hashtags.push(t);
       }
     } else if (links && m >= linkEnd) {
-      const l = detectLink(text, m);
-      if (l) {
-        linkEnd = l.end;
-        checkLink(l, cp, out);
-      }
+      const { link, until } = detectLink(text, m);
+      linkEnd = until;
+      if (link) checkLink(link, cp, out);
     }
   }
 }

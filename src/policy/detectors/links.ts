@@ -46,26 +46,48 @@ function isAlnum(c: number): boolean {
 const TRAILING = new Set([46, 44, 59, 58, 33, 63, 39, 42, 95, 0x2019, 0x2026]);
 const LEADING = new Set([40, 91, 123, 39, 42, 95, 0x2018, 0x201a]);
 
-/** dot is the offset of a '.'; returns the link it belongs to, if any. */
-export function detectLink(text: string, dot: number): LinkMatch | null {
-  if (dot === 0 || dot + 1 >= text.length) return null;
+/**
+ * dot is the offset of a '.'; returns the link it belongs to, if any, and where the run of URL characters
+ * around it ends: every other dot before that belongs to the same run and would give the same answer, so the
+ * caller skips them (a long run of dots without spaces would otherwise cost quadratic time).
+ */
+export function detectLink(text: string, dot: number): { link: LinkMatch | null; until: number } {
+  const none = { link: null, until: dot + 1 };
+  if (dot === 0 || dot + 1 >= text.length) return none;
   const after = text.charCodeAt(dot + 1);
-  if (!((after >= 65 && after <= 90) || (after >= 97 && after <= 122))) return null;
+  if (!((after >= 65 && after <= 90) || (after >= 97 && after <= 122))) return none;
   const before = text.charCodeAt(dot - 1);
-  if (!isAlnum(before) && before !== 45) return null;
+  if (!isAlnum(before) && before !== 45) return none;
   let s = dot;
   while (s > 0 && isUrlChar(text.charCodeAt(s - 1))) s--;
   let e = dot + 1;
   while (e < text.length && isUrlChar(text.charCodeAt(e))) e++;
+  const until = e;
+  return { link: parseLink(text, s, e, dot), until };
+}
+
+function parseLink(text: string, start: number, end: number, dot: number): LinkMatch | null {
+  let s = start;
+  let e = end;
   while (s < dot && LEADING.has(text.charCodeAt(s))) s++;
+  // a closing bracket at the end belongs to the URL only when the URL opened it
+  let parens = 0;
+  let brackets = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) parens++;
+    else if (c === 41) parens--;
+    else if (c === 91) brackets++;
+    else if (c === 93) brackets--;
+  }
   for (;;) {
     const c = text.charCodeAt(e - 1);
     if (TRAILING.has(c)) e--;
-    else if (c === 41 || c === 93) {
-      const token = text.slice(s, e);
-      const open = c === 41 ? '(' : '[';
-      const close = c === 41 ? ')' : ']';
-      if (token.split(open).length >= token.split(close).length) break;
+    else if (c === 41 && parens < 0) {
+      parens++;
+      e--;
+    } else if (c === 93 && brackets < 0) {
+      brackets++;
       e--;
     } else break;
   }
