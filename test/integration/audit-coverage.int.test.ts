@@ -1,0 +1,147 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, PASSWORD, type Session, type TestApp } from '../app.ts';
+
+interface Call {
+  method: 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+  url: string;
+  headers?: Record<string, string>;
+  payload?: object;
+}
+
+/**
+ * Every write through the API appends an audit entry. Each write route needs a scenario here that
+ * performs it successfully; a new write route without one fails the first test.
+ */
+describe('every write is audited', () => {
+  let t: TestApp;
+  let admin: Session;
+  let owner: Session;
+  const state: { userId?: string; deptId?: string; tokenId?: string; inviteToken?: string } = {};
+
+  const scenarios: Record<string, () => Promise<Call>> = {
+    'POST /api/v1/auth/sign-in': async () => ({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: t.emailOf('editor'), password: PASSWORD },
+    }),
+    'POST /api/v1/auth/sign-out': async () => ({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out',
+      headers: (await t.signIn(t.emailOf('viewer'))).headers,
+    }),
+    'POST /api/v1/auth/sign-out-everywhere': async () => ({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out-everywhere',
+      headers: (await t.signIn(t.emailOf('viewer'))).headers,
+    }),
+    'POST /api/v1/users': async () => ({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: admin.headers,
+      payload: { email: 'audit-me@beispiel.example', name: 'Audit Me', role: 'viewer' },
+    }),
+    'POST /api/v1/users/:id/invitation': async () => ({
+      method: 'POST',
+      url: `/api/v1/users/${state.userId}/invitation`,
+      headers: admin.headers,
+    }),
+    'POST /api/v1/invitations/:token/accept': async () => ({
+      method: 'POST',
+      url: `/api/v1/invitations/${state.inviteToken}/accept`,
+      payload: { password: 'a long enough password' },
+    }),
+    'PATCH /api/v1/users/:id': async () => ({
+      method: 'PATCH',
+      url: `/api/v1/users/${state.userId}`,
+      headers: admin.headers,
+      payload: { role: 'contributor' },
+    }),
+    'PATCH /api/v1/me': async () => ({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: admin.headers,
+      payload: { name: 'Anton A. Admin' },
+    }),
+    'POST /api/v1/me/password': async () => ({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      headers: (await t.signIn(t.emailOf('manager'))).headers,
+      payload: { currentPassword: PASSWORD, newPassword: PASSWORD },
+    }),
+    'POST /api/v1/me/tokens': async () => ({
+      method: 'POST',
+      url: '/api/v1/me/tokens',
+      headers: admin.headers,
+      payload: { name: 'audit', scopes: ['users.read'] },
+    }),
+    'DELETE /api/v1/me/tokens/:id': async () => ({
+      method: 'DELETE',
+      url: `/api/v1/me/tokens/${state.tokenId}`,
+      headers: admin.headers,
+    }),
+    'PATCH /api/v1/organisation': async () => ({
+      method: 'PATCH',
+      url: '/api/v1/organisation',
+      headers: owner.headers,
+      payload: { defaultTimeZone: 'Europe/Berlin' },
+    }),
+    'POST /api/v1/departments': async () => ({
+      method: 'POST',
+      url: '/api/v1/departments',
+      headers: admin.headers,
+      payload: { name: 'Revision' },
+    }),
+    'PATCH /api/v1/departments/:id': async () => ({
+      method: 'PATCH',
+      url: `/api/v1/departments/${state.deptId}`,
+      headers: admin.headers,
+      payload: { description: 'Interne Revision' },
+    }),
+    'DELETE /api/v1/departments/:id': async () => ({
+      method: 'DELETE',
+      url: `/api/v1/departments/${state.deptId}`,
+      headers: admin.headers,
+    }),
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.signIn(t.emailOf('admin'));
+    owner = await t.signIn(t.emailOf('owner'));
+  });
+  afterAll(() => t.close());
+
+  it('has a scenario for every write route', () => {
+    const writes = t.app.apiRoutes.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`);
+    expect(writes.sort()).toEqual(Object.keys(scenarios).sort());
+  });
+
+  it('appends an entry for each successful write', async () => {
+    const count = async () =>
+      (await t.ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log`)).rows[0]!.n;
+    for (const [key, build] of Object.entries(scenarios)) {
+      const call = await build();
+      const before = await count();
+      const res = await t.app.inject({
+        method: call.method,
+        url: call.url,
+        headers: call.headers,
+        payload: call.payload,
+      });
+      expect(res.statusCode, `${key}: ${res.body}`).toBeLessThan(300);
+      const last = await t.ctx.db.execute<{ action: string }>(
+        sql`select action from audit_log order by id desc limit 1`,
+      );
+      expect(await count(), `${key} (last action ${last.rows[0]?.action})`).toBeGreaterThan(before);
+      if (key === 'POST /api/v1/users') {
+        state.userId = res.json().user.id;
+        state.inviteToken = res.json().inviteUrl.split('/invite/')[1];
+      }
+      if (key === 'POST /api/v1/users/:id/invitation')
+        state.inviteToken = res.json().inviteUrl.split('/invite/')[1];
+      if (key === 'POST /api/v1/me/tokens') state.tokenId = res.json().token.id;
+      if (key === 'POST /api/v1/departments') state.deptId = res.json().id;
+    }
+  });
+});
