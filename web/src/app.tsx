@@ -25,7 +25,7 @@ import { ProfilePage } from './pages/profile/profile-page.tsx';
 import { SignInPage } from './pages/sign-in/sign-in-page.tsx';
 import { RequireSession } from './session/require-session.tsx';
 import { signInPath } from './session/sign-in-path.ts';
-import { createAppTheme } from './theme.ts';
+import { createAppTheme, cssVariablesResolver } from './theme.ts';
 
 /** Areas without screens yet get their "not available yet" page, from the same list as the navigation. */
 const plannedAreaRoutes: RouteObject[] = AREA_IDS.flatMap((id) =>
@@ -85,7 +85,11 @@ function ThemedApp({ children }: { children: ReactNode }) {
   // react-i18next hands out a new t for each language, so the theme follows the language.
   const { t } = useTranslation();
   const theme = useMemo(() => createAppTheme(t), [t]);
-  return <MantineProvider theme={theme}>{children}</MantineProvider>;
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      {children}
+    </MantineProvider>
+  );
 }
 
 export function App() {

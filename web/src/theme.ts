@@ -1,4 +1,12 @@
-import { createTheme, InputWrapper, Modal, Notification, PasswordInput, Select } from '@mantine/core';
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  InputWrapper,
+  Modal,
+  Notification,
+  PasswordInput,
+  Select,
+} from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import type { TFunction } from 'i18next';
 
@@ -38,3 +46,10 @@ export function createAppTheme(t: TFunction) {
     },
   });
 }
+
+/** Mantine's dimmed grey (gray.6) has a contrast of about 3.3:1 on white; gray.7 passes WCAG AA for small text. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  dark: {},
+});

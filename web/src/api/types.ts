@@ -109,6 +109,8 @@ export interface AuditEntry {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  /** What the target was called when the action happened ("Vera Leser", "Marketing"). */
+  targetLabel?: string | null;
   /** Before/after of the change; shown only as formatted JSON text. */
   summary: unknown;
   requestId: string | null;
@@ -132,6 +134,8 @@ export interface AuditVerification {
   ok: boolean;
   checked: number;
   brokenAtSeq: number | null;
+  /** hash: an entry was changed; link: entries were reordered or replaced; gap: an entry is missing. */
+  reason?: 'hash' | 'link' | 'gap' | null;
 }
 
 export interface ApiToken {

@@ -19,7 +19,8 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const startSession = useStartSession();
-  const session = useQuery({ queryKey: queryKeys.me, queryFn: fetchMe });
+  // Asked afresh: a cached user may be one who just signed out, and must not be sent back in.
+  const session = useQuery({ queryKey: queryKeys.me, queryFn: fetchMe, refetchOnMount: 'always' });
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<FieldErrors<Field>>({});
@@ -39,7 +40,7 @@ export function SignInPage() {
     if (Object.keys(empty).length === 0) mutation.mutate();
   };
 
-  if (session.data) return <Navigate to={next} replace />;
+  if (session.isFetchedAfterMount && session.data) return <Navigate to={next} replace />;
 
   return (
     <PublicLayout title={t('signIn.title')}>

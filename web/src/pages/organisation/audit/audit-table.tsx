@@ -6,6 +6,22 @@ import { useDateTime } from '../../../components/date-format.ts';
 
 const COLUMNS = 6;
 
+/** The target by name when the log recorded one; type and id stay visible for the technically minded. */
+function AuditTarget({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  if (!entry.targetType) return t('common.none');
+  const technical = `${entry.targetType} ${entry.targetId ?? ''}`.trim();
+  if (!entry.targetLabel) return technical;
+  return (
+    <>
+      {entry.targetLabel}
+      <Text size="xs" c="dimmed">
+        {technical}
+      </Text>
+    </>
+  );
+}
+
 /** The summary is data written by other people: shown as text only, never interpreted as markup. */
 function formatSummary(summary: unknown): string {
   return JSON.stringify(summary, null, 2) ?? 'null';
@@ -53,9 +69,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                     <Code>{entry.action}</Code>
                   </Table.Td>
                   <Table.Td>
-                    {entry.targetType
-                      ? `${entry.targetType} ${entry.targetId ?? ''}`.trim()
-                      : t('common.none')}
+                    <AuditTarget entry={entry} />
                   </Table.Td>
                   <Table.Td>
                     <Button

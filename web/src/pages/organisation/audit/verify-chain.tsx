@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { verifyAuditChain } from '../../../api/audit.ts';
@@ -30,9 +30,16 @@ export function VerifyChain() {
         )}
         {result && !result.ok && (
           <Alert color="red" title={t('audit.verify.brokenTitle')}>
-            {result.brokenAtSeq === null
-              ? t('audit.verify.brokenUnknown', { count: result.checked })
-              : t('audit.verify.broken', { seq: result.brokenAtSeq, count: result.checked })}
+            <Text size="sm">
+              {result.brokenAtSeq === null
+                ? t('audit.verify.brokenUnknown', { count: result.checked })
+                : t('audit.verify.broken', { seq: result.brokenAtSeq, count: result.checked })}
+            </Text>
+            {result.reason && (
+              <Text size="sm" mt="xs">
+                {t(`audit.verify.reason.${result.reason}`)}
+              </Text>
+            )}
           </Alert>
         )}
       </div>
