@@ -79,7 +79,7 @@ function phoneValue(r: Rand): string {
 function lookAlike(r: Rand): string {
   switch (Math.floor(r() * 11)) {
     case 0:
-      return `Bestellnummer ${1 + Math.floor(r() * 9)}${d(r, 5 + Math.floor(r() * 5))}`;
+      return `Bestellnummer ${1 + Math.floor(r() * 9)}${d(r, 5 + Math.floor(r() * 9))}`;
     case 1: {
       for (;;) {
         const s = `40${d(r, 11)}`;

@@ -211,10 +211,13 @@ export function foldUnit(c: number): string {
 for (let c = 0; c < 128; c++)
   FOLD_CACHE[c] = charClass(c) === C_SPACE ? ' ' : String.fromCharCode(c).toLowerCase();
 
-/** Folds a whole string the way the matcher folds text (for terms, tags and short values, not for posts). */
-export function foldString(s: string): string {
+/**
+ * Folds a whole string the way the matcher folds text (for terms, tags and short values, not for posts).
+ * Leading and trailing whitespace goes, unless `keepEdges` (a pattern's literal "PE " must keep its space).
+ */
+export function foldString(s: string, keepEdges = false): string {
   let out = '';
-  let prevSpace = true;
+  let prevSpace = !keepEdges;
   let prev = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -228,5 +231,5 @@ export function foldString(s: string): string {
     out += f;
     prev = f[f.length - 1]!;
   }
-  return out.trimEnd();
+  return keepEdges ? out : out.trimEnd();
 }

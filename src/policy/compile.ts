@@ -7,7 +7,7 @@ import { DEFAULT_SHORTENERS, DEFAULT_TRACKING_PARAMETERS } from './detectors/lin
 import { tagKey } from './detectors/tags.ts';
 import { type Automaton, buildAutomaton, type Needle } from './matcher.ts';
 import type { DetectorName, Policy, ValidatorName } from './policy-schema.ts';
-import { ANY_CHAR_MASK, analysePattern, type PatternAnalysis } from './regex-analysis.ts';
+import { ANY_CHAR_MASK, analysePattern, DIGIT_MASK, type PatternAnalysis } from './regex-analysis.ts';
 
 export type NeedleOwner =
   | { type: 'term'; list: number; term: string }
@@ -128,7 +128,7 @@ function build(policy: Policy): CompiledPolicy {
     // the schema rejects unsafe patterns; a Policy built without it must not get one past here either
     if (!r.ok) throw new Error(`patterns[${pi}] (${p.id}): ${r.error}`);
     const a = r.analysis;
-    const literal = foldString(a.literal);
+    const literal = foldString(a.literal, true);
     const bounded =
       Number.isFinite(a.maxLen) && Number.isFinite(a.reachBefore) && Number.isFinite(a.reachAfter);
     let anchor: CompiledPattern['anchor'] = 'whole';
@@ -140,8 +140,15 @@ function build(policy: Policy): CompiledPolicy {
       const exact = literal === a.literal.toLowerCase();
       const extra: Partial<Needle> = {};
       if (exact && a.literalAfterBoundary) extra.startBoundary = true;
-      if (exact && a.literalNext !== ANY_CHAR_MASK) extra.nextMask = a.literalNext;
-      add(literal, false, { type: 'trigger', pattern: pi }, extra);
+      const owner: NeedleOwner = { type: 'trigger', pattern: pi };
+      if (exact && a.literalNext === DIGIT_MASK) {
+        // "KD-" before a digit: ten needles "kd-0" … "kd-9", so the automaton itself skips "KD-X" and
+        // the scan does not stop at every "rs" in "Vers" for a pattern /\bRS\d{9}\b/
+        for (let d = 0; d < 10; d++) add(literal + d, false, owner, extra);
+      } else {
+        if (exact && a.literalNext !== ANY_CHAR_MASK) extra.nextMask = a.literalNext;
+        add(literal, false, owner, extra);
+      }
     }
     patterns.push({
       index: pi,

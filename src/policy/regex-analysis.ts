@@ -12,6 +12,7 @@ const M_PUNCT = 16;
 const M_OTHER = 32;
 const M_ALL = 63;
 export const ANY_CHAR_MASK = M_ALL;
+export const DIGIT_MASK = M_DIGIT;
 const M_WORD = M_DIGIT | M_LOWER | M_UPPER | M_PUNCT;
 
 type Node =
