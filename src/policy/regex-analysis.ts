@@ -1,7 +1,8 @@
-// What the engine needs to know about a policy's regular expression before it lets it run: is it safe (no nested or overlapping unbounded quantifiers, the
-// shapes that backtrack catastrophically), how far can a match and its lookarounds reach (so the pattern can run
-// on short windows of the text instead of the whole post), and what must every match contain (a literal, or a
-// run of digits), so the single scan can say where those windows are.
+// What the engine needs to know about a policy's regular expression before it lets it run: is it safe (no
+// nested or overlapping unbounded quantifiers, the shapes that backtrack catastrophically), how far can a match
+// and its lookarounds reach (so the pattern can run on short windows of the text instead of the whole post),
+// and what must every match contain (a literal, or a run of digits), so the single scan can say where those
+// windows are.
 import {
   charMask,
   M_ALL,
