@@ -1,5 +1,5 @@
-// The guideline engine's public surface: modules and the CLI import from here.
-export { type CheckOptions, checkHelp, runCheck } from './check-cli.ts';
+// The guideline engine's public surface: modules import from here. It runs in Node and in the browser; the
+// `chorus check` command (the only part that reads a file) is imported from './check-cli.ts' directly.
 export { compilePolicy } from './compile.ts';
 export { type EvalOptions, evaluate, inScope } from './evaluate.ts';
 export {
