@@ -1,11 +1,11 @@
 import { request } from './client.ts';
-import type { Invitation } from './types.ts';
+import type { Invitation, Me } from './types.ts';
 
 const path = (token: string) => `/api/v1/invitations/${encodeURIComponent(token)}`;
 
 export const fetchInvitation = (token: string) =>
   request<Invitation>(path(token), { onUnauthorized: 'throw' });
 
-/** The server answers by setting the session cookie; the body is not relied on (the app reloads /me). */
+/** Sets the password and signs in: the server sets the session cookies and answers like GET /me. */
 export const acceptInvitation = (token: string, password: string) =>
-  request<unknown>(`${path(token)}/accept`, { method: 'POST', body: { password }, onUnauthorized: 'throw' });
+  request<Me>(`${path(token)}/accept`, { method: 'POST', body: { password }, onUnauthorized: 'throw' });

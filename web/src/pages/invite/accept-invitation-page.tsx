@@ -27,7 +27,7 @@ export function AcceptInvitationPage() {
 
   const mutation = useMutation({
     mutationFn: () => acceptInvitation(token, password),
-    onSuccess: () => startSession(null, '/'),
+    onSuccess: (me) => startSession(me, '/'),
   });
   const server = mutation.isError ? splitFieldErrors(mutation.error, ['password'] as const) : null;
 
