@@ -40,7 +40,19 @@ export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {
 /** Wiring: hands each module's job handlers and schedules to the queue (`serve` or `worker`). */
 export async function startWorkers(ctx: Context): Promise<void> {
   for (const job of [...identityJobs]) {
-    await ctx.queue.work(job.name, (j) => job.handle(ctx, j.data), job.options);
+    await ctx.queue.work(
+      job.name,
+      async (j) => {
+        try {
+          await job.handle(ctx, j.data);
+          ctx.metrics.jobsProcessed.inc({ queue: job.name, outcome: 'completed' });
+        } catch (err) {
+          ctx.metrics.jobsProcessed.inc({ queue: job.name, outcome: 'failed' });
+          throw err;
+        }
+      },
+      job.options,
+    );
     if (job.cron) await ctx.queue.schedule(job.name, job.cron, {}, { tz: 'UTC' });
   }
 }
