@@ -53,7 +53,9 @@ export async function inviteUser(
   const token = randomToken(32);
   const result = await ctx.db.transaction(async (tx) => {
     await assertDepartment(tx, actor.orgId, input.departmentId);
-    if (await findUserByEmail(tx, input.email)) throw new DomainError(409, 'email_taken');
+    if (await findUserByEmail(tx, input.email)) {
+      throw new DomainError(409, 'email_taken', {}, { fieldErrors: [{ path: 'email', message: 'taken' }] });
+    }
     const org = await findOrganisation(tx, actor.orgId);
     const [user] = await tx
       .insert(users)
