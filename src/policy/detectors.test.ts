@@ -147,9 +147,20 @@ describe('phone', () => {
     ['01701234567', '+491701234567'],
     ['+1 415 555 2671', '+14155552671'],
     ['+44 20 7946 0958', '+442079460958'],
+    ['030 / 90 18 20', '+4930901820'],
+    ['030 - 901820', '+4930901820'],
+    ['+49-30-901820', '+4930901820'],
   ])('finds %s', (phone, e164) => {
     const d = evaluate(`Rufen Sie an: ${phone}.`, BUILTIN_POLICY, ctx);
     expect(d.findings.map((f) => `${f.kind}:${f.text}:${f.detail}`)).toEqual([`phone:${phone}:${e164}`]);
+  });
+
+  it('tells two numbers apart that a wide separator joins', () => {
+    expect(found('Zentrale 030 901820 - mobil 0170 1234567')).toEqual([
+      'phone:030 901820',
+      'phone:0170 1234567',
+    ]);
+    expect(found('030 901820 - 0170 1234567')).toEqual(['phone:030 901820', 'phone:0170 1234567']);
   });
 
   it('parses national numbers in the context region', () => {

@@ -80,16 +80,27 @@ export function detectPhone(text: string, r: number, region: string): PhoneMatch
   let j = r;
   let end = r;
   let seps = 0;
-  let lastSep = false;
+  // separators between two digit groups: at most three characters with at most one '/' or '-' among them
+  // ("030 / 123 45 67", "030 - 12345"); ") " and " (" for area codes in brackets
+  let sepRun = 0;
+  let sepMarks = 0;
+  // where the number stood before the first wide separator: "030 901820 - 0170 1234567" is two numbers
+  let narrowEnd = -1;
+  let narrowDigits = '';
   while (j < n) {
     const c = text.charCodeAt(j);
     const d = digitValue(c);
     if (d >= 0) {
+      if (sepRun > 1 && narrowEnd < 0) {
+        narrowEnd = end;
+        narrowDigits = digits;
+      }
       digits += d;
       j++;
       end = j;
-      lastSep = false;
-      if (digits.length > 17) return null;
+      sepRun = 0;
+      sepMarks = 0;
+      if (digits.length > 17) break;
       continue;
     }
     if (charClass(c) === C_IGNORABLE) {
@@ -100,20 +111,37 @@ export function detectPhone(text: string, r: number, region: string): PhoneMatch
     if (plus && c === 40 && digitValue(text.charCodeAt(j + 1)) === 0 && text.charCodeAt(j + 2) === 41) {
       j += 3;
       seps++;
-      lastSep = true;
+      sepRun = 1;
       continue;
     }
     const isParen = c === 40 || c === 41;
-    if (separatorKind(c) !== 0 || isParen) {
-      // one separator between digit groups; ") " and " (" are the only pairs people write
-      if (lastSep && !isParen && text.charCodeAt(j - 1) !== 41) break;
-      j++;
-      seps++;
-      lastSep = true;
-      continue;
-    }
-    break;
+    const kind = separatorKind(c);
+    if (kind === 0 && !isParen) break;
+    const mark = kind === 2 || kind === 3;
+    if (sepRun >= 3 || (mark && sepMarks > 0)) break;
+    if (sepRun > 0 && isParen && text.charCodeAt(j - 1) !== 32) break;
+    j++;
+    seps++;
+    sepRun++;
+    if (mark) sepMarks++;
   }
+  const full = tryNumber(text, start, r, end, digits, seps, plus, paren, nationalTrunk, region);
+  if (full || narrowEnd < 0) return full;
+  return tryNumber(text, start, r, narrowEnd, narrowDigits, seps, plus, paren, nationalTrunk, region);
+}
+
+function tryNumber(
+  text: string,
+  start: number,
+  r: number,
+  end: number,
+  digits: string,
+  seps: number,
+  plus: boolean,
+  paren: boolean,
+  nationalTrunk: boolean,
+  region: string,
+): PhoneMatch | null {
   if (digits.length < 6 || digits.length > 15 || !numberEndsAt(text, end)) return null;
   const raw = text.slice(paren ? start : r, end);
   if (DATE_SHAPE.test(raw)) return null;
