@@ -34,6 +34,15 @@ describe('demo organisation', () => {
     }
   });
 
+  it('counts the members of each department', async () => {
+    const s = await t.signIn(t.emailOf('viewer'));
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/departments', headers: s.headers });
+    const counts = Object.fromEntries(
+      res.json().items.map((d: { name: string; memberCount: number }) => [d.name, d.memberCount]),
+    );
+    expect(counts).toMatchObject({ Geschäftsführung: 2, IT: 1, Marketing: 1, PR: 0, Vertrieb: 1 });
+  });
+
   it('is seeded only once, however often Chorus starts', async () => {
     const count = async () =>
       (await t.ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from users`)).rows[0]!.n;

@@ -113,7 +113,8 @@ export async function listDepartments(db: Executor, orgId: string) {
       name: departments.name,
       description: departments.description,
       createdAt: departments.createdAt,
-      memberCount: sql<number>`(select count(*)::int from ${memberships} m where m.department_id = ${departments.id} and m.status <> 'deactivated')`,
+      // Spelled out: inside a sub-select Drizzle would render the outer column unqualified.
+      memberCount: sql<number>`(select count(*)::int from memberships m where m.department_id = "departments"."id" and m.status <> 'deactivated')`,
     })
     .from(departments)
     .where(eq(departments.orgId, orgId))
