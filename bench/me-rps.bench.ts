@@ -39,7 +39,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const bench: Bench = async ({ quick }) => {
   const rounds = quick ? 3 : 5;
   const seconds = quick ? 2 : 4;
-  const env = { ...process.env, LOG_LEVEL: 'info' };
+  const env = { ...process.env, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' };
   const bare = await start('bare-http.ts', env);
   const chorus = await start('chorus-server.ts', env);
   try {

@@ -68,9 +68,13 @@ describe('operations endpoints', () => {
 
   it('sends security headers on every response', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/me' });
-    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
-    expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    const page = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(page.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
     // Plain HTTP: no HSTS, or browsers would refuse the install until it has HTTPS.
     expect(res.headers['strict-transport-security']).toBeUndefined();
   });

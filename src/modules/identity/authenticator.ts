@@ -59,10 +59,12 @@ export function createAuthenticator(deps: { db: Db; events: EventBus; log: Logge
 
   const authenticator: Authenticator & { forget(userId?: string): void } = {
     async fromSession(cookieValue) {
-      const id = sha256Hex(cookieValue);
-      const key = `s:${id}`;
+      // Keyed by the cookie itself: hashing it on every request showed in the /me profile, and the
+      // process holds the value for the request anyway. Only the hash is ever stored in the database.
+      const key = `s:${cookieValue}`;
       const hit = cached(key);
       if (hit) return hit;
+      const id = sha256Hex(cookieValue);
       const [row] = await deps.db
         .select({
           ...base,

@@ -42,3 +42,21 @@ export function securityHeaders(https: boolean): [string, string][] {
   if (failure) throw failure;
   return [...headers];
 }
+
+/**
+ * API answers are data, never documents: a browser must not render, frame, sniff or cache them. The
+ * document policies (CSP sources, cross-origin isolation) only matter for pages, so they stay off the
+ * busiest responses.
+ */
+export function apiSecurityHeaders(https: boolean): [string, string][] {
+  return [
+    ['content-security-policy', "default-src 'none'; frame-ancestors 'none'"],
+    ['x-content-type-options', 'nosniff'],
+    ['x-frame-options', 'DENY'],
+    ['referrer-policy', 'no-referrer'],
+    ['cache-control', 'no-store'],
+    ...(https
+      ? [['strict-transport-security', 'max-age=31536000; includeSubDomains'] as [string, string]]
+      : []),
+  ];
+}

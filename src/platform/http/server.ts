@@ -19,7 +19,7 @@ import type { Metrics } from '../metrics.ts';
 import { registerAuthHooks } from './auth-hooks.ts';
 import { registerErrorHandling, routeNotFound } from './errors.ts';
 import type { Authenticator, Principal } from './principal.ts';
-import { securityHeaders } from './security-headers.ts';
+import { apiSecurityHeaders, securityHeaders } from './security-headers.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -123,9 +123,10 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
 
   await app.register(fastifyCookie);
   // HSTS and upgrade-insecure-requests only behind HTTPS: on a plain-HTTP install they would lock browsers out.
-  const headers = securityHeaders(opts.https ?? false);
-  app.addHook('onRequest', async (_req, reply) => {
-    for (const [name, value] of headers) reply.header(name, value);
+  const pageHeaders = Object.fromEntries(securityHeaders(opts.https ?? false));
+  const jsonHeaders = Object.fromEntries(apiSecurityHeaders(opts.https ?? false));
+  app.addHook('onRequest', async (req, reply) => {
+    reply.headers(req.url.startsWith('/api/v1/') ? jsonHeaders : pageHeaders);
   });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
