@@ -1,14 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { E2E_PASSWORD } from '../../playwright.config.ts';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/sign-in/);
-  await page.getByLabel('E-Mail').fill(email);
-  await page.getByLabel('Passwort', { exact: true }).fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.getByRole('heading', { name: /Willkommen, Anton Admin/ })).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { signInAsAdmin } from './sign-in.ts';
 
 test('a wrong password is refused with a clear message', async ({ page }) => {
   await page.goto('/sign-in');
@@ -20,7 +11,7 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
 });
 
 test('signs in, shows all twelve areas, and switches the language', async ({ page }) => {
-  await signIn(page, 'admin@beispiel.example');
+  await signInAsAdmin(page);
   const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
   for (const area of [
     'Organisation & Zugang',
@@ -55,7 +46,7 @@ test('signs in, shows all twelve areas, and switches the language', async ({ pag
 });
 
 test('invites a user and finds the invitation in the audit log', async ({ page }) => {
-  await signIn(page, 'admin@beispiel.example');
+  await signInAsAdmin(page);
   await page.goto('/organisation/users');
   await page.getByRole('button', { name: 'Benutzer einladen' }).click();
   const dialog = page.getByRole('dialog', { name: 'Benutzer einladen' });
@@ -70,7 +61,8 @@ test('invites a user and finds the invitation in the audit log', async ({ page }
   await expect(page.getByRole('cell', { name: 'paula@beispiel.example' })).toBeVisible();
 
   await page.goto('/organisation/audit');
-  const row = page.getByRole('row').filter({ hasText: 'user.invited' }).first();
+  const row = page.getByRole('row').filter({ hasText: 'Benutzer eingeladen' }).first();
   await expect(row).toBeVisible();
   await expect(row).toContainText('Anton Admin');
+  await expect(row).toContainText('Paula Praktikantin');
 });

@@ -20,6 +20,7 @@ import { NotFoundPage } from './pages/not-found-page.tsx';
 import { AuditPage } from './pages/organisation/audit/audit-page.tsx';
 import { DepartmentsPage } from './pages/organisation/departments/departments-page.tsx';
 import { OrganisationPage } from './pages/organisation/organisation-page.tsx';
+import { OrganisationSettingsPage } from './pages/organisation/settings/organisation-settings-page.tsx';
 import { UsersPage } from './pages/organisation/users/users-page.tsx';
 import { ProfilePage } from './pages/profile/profile-page.tsx';
 import { SignInPage } from './pages/sign-in/sign-in-page.tsx';
@@ -45,6 +46,7 @@ const routes: RouteObject[] = [
         children: [
           { index: true, element: <HomePage /> },
           { path: '/organisation', element: <OrganisationPage /> },
+          { path: '/organisation/settings', element: <OrganisationSettingsPage /> },
           {
             path: '/organisation/users',
             element: (

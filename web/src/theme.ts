@@ -1,4 +1,5 @@
 import {
+  Badge,
   type CSSVariablesResolver,
   createTheme,
   InputWrapper,
@@ -22,6 +23,9 @@ export function createAppTheme(t: TFunction) {
     focusRing: 'auto',
     defaultRadius: 'sm',
     components: {
+      // A badge's label may shrink to nothing inside its grid, so a squeezed table column cut "Aktiv" to
+      // "AK…"; badges hold one or two words, which must always be readable in full.
+      Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
       // Most fields are required, so the few optional ones say "(optional)" in their label instead of
       // asterisks on all others; labels then read exactly as written (no "*" in the accessible name).
       InputWrapper: InputWrapper.extend({ defaultProps: { withAsterisk: false } }),

@@ -8,3 +8,7 @@ export const createDepartment = (input: DepartmentInput) =>
 
 export const updateDepartment = (id: string, input: Partial<DepartmentInput>) =>
   request<Department>(`/api/v1/departments/${encodeURIComponent(id)}`, { method: 'PATCH', body: input });
+
+/** Members of the department keep their accounts and are left without a department. */
+export const deleteDepartment = (id: string) =>
+  request<void>(`/api/v1/departments/${encodeURIComponent(id)}`, { method: 'DELETE' });

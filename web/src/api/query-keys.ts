@@ -6,6 +6,7 @@ export const queryKeys = {
   invitation: (token: string) => ['invitation', token] as const,
   users: ['users'] as const,
   userList: (filter: UserFilter) => ['users', filter] as const,
+  organisation: ['organisation'] as const,
   roles: ['roles'] as const,
   departments: ['departments'] as const,
   audit: ['audit'] as const,

@@ -58,10 +58,17 @@ export interface UserInvite {
   name: string;
   role: string;
   departmentId: string | null;
+  /** Language of the invitation mail and of the new user's interface; the organisation's default if left out. */
+  locale?: Locale;
 }
 
 export interface UserInviteResult {
   user: User;
+  inviteUrl: string;
+}
+
+/** A new link for a user who has not accepted yet; earlier links stop working. */
+export interface InvitationLink {
   inviteUrl: string;
 }
 
@@ -86,6 +93,25 @@ export interface PermissionInfo {
 export interface RoleList {
   items: RoleInfo[];
   permissions?: PermissionInfo[];
+}
+
+/** The organisation and the defaults new users start with. */
+export interface Organisation {
+  id: string;
+  name: string;
+  slug: string;
+  defaultLocale: Locale;
+  /** IANA zone, e.g. "Europe/Berlin". */
+  defaultTimeZone: string;
+  /** Two-letter ISO country code, upper case; phone numbers without a country code are read as from here. */
+  region: string;
+}
+
+export interface OrganisationUpdate {
+  name?: string;
+  defaultLocale?: Locale;
+  defaultTimeZone?: string;
+  region?: string;
 }
 
 export interface Department {
@@ -114,6 +140,8 @@ export interface AuditEntry {
   /** Before/after of the change; shown only as formatted JSON text. */
   summary: unknown;
   requestId: string | null;
+  /** Where the request came from; null for actions of the system itself. */
+  ip?: string | null;
 }
 
 export interface AuditFilter {

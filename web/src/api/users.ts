@@ -1,5 +1,6 @@
 import { request } from './client.ts';
 import type {
+  InvitationLink,
   ItemList,
   RoleList,
   User,
@@ -17,5 +18,9 @@ export const inviteUser = (invite: UserInvite) =>
 
 export const updateUser = (id: string, update: UserUpdate) =>
   request<User>(`/api/v1/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: update });
+
+/** Only for users who have not accepted yet (409 already_accepted otherwise); earlier links stop working. */
+export const renewInvitation = (id: string) =>
+  request<InvitationLink>(`/api/v1/users/${encodeURIComponent(id)}/invitation`, { method: 'POST' });
 
 export const fetchRoles = () => request<RoleList>('/api/v1/roles');

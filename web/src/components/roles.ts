@@ -19,6 +19,7 @@ export function roleLabel(t: TFunction, role: string): string {
 }
 
 const PERMISSION_KEYS = {
+  'org.manage': 'permissions.orgManage',
   'users.read': 'permissions.usersRead',
   'users.manage': 'permissions.usersManage',
   'departments.manage': 'permissions.departmentsManage',

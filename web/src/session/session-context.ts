@@ -10,7 +10,13 @@ export function useSession(): Me {
   return me;
 }
 
-export type Permission = 'users.read' | 'users.manage' | 'departments.manage' | 'audit.read' | 'audit.export';
+export type Permission =
+  | 'org.manage'
+  | 'users.read'
+  | 'users.manage'
+  | 'departments.manage'
+  | 'audit.read'
+  | 'audit.export';
 
 export const can = (me: Me, permission: Permission) => me.permissions.includes(permission);
 

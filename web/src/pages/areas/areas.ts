@@ -36,7 +36,7 @@ export const AREA_PATHS: Record<AreaId, string> = {
 /** Areas with screens in this version; every other area opens its "not available yet" page. */
 export const BUILT_AREAS: ReadonlySet<AreaId> = new Set(['organisation']);
 
-export type OrganisationPageId = 'users' | 'departments' | 'audit';
+export type OrganisationPageId = 'settings' | 'users' | 'departments' | 'audit';
 
 export interface OrganisationPage {
   id: OrganisationPageId;
@@ -46,6 +46,8 @@ export interface OrganisationPage {
 }
 
 export const ORGANISATION_PAGES: readonly OrganisationPage[] = [
+  // Everybody may read the settings; only org.manage may change them (the page itself tells the two apart).
+  { id: 'settings', path: '/organisation/settings' },
   { id: 'users', path: '/organisation/users', permission: 'users.read' },
   { id: 'departments', path: '/organisation/departments' },
   { id: 'audit', path: '/organisation/audit', permission: 'audit.read' },

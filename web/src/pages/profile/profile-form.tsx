@@ -6,10 +6,11 @@ import { queryKeys } from '../../api/query-keys.ts';
 import { updateMe } from '../../api/session.ts';
 import type { Locale, MeUpdate } from '../../api/types.ts';
 import { type FieldErrors, formErrors } from '../../components/form-errors.ts';
+import { languageOptions } from '../../components/language-options.ts';
 import { notifySuccess } from '../../components/notify.ts';
+import { timeZoneOptions } from '../../components/time-zones.ts';
 import { isLocale } from '../../i18n/language.ts';
 import { useSession } from '../../session/session-context.ts';
-import { timeZoneOptions } from './time-zones.ts';
 
 const FIELDS = ['name', 'locale', 'timeZone'] as const;
 
@@ -65,10 +66,7 @@ export function ProfileForm() {
           />
           <Select
             label={t('profile.language')}
-            data={[
-              { value: 'de', label: t('language.de') },
-              { value: 'en', label: t('language.en') },
-            ]}
+            data={languageOptions(t)}
             value={locale}
             onChange={(value) => {
               if (isLocale(value)) setLocale(value);

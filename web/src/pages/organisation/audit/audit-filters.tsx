@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Button, type ComboboxItem, Group, type OptionsFilter, Select, Stack, Text } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
@@ -9,6 +9,7 @@ import type { AuditEntry } from '../../../api/types.ts';
 import { fetchUsers } from '../../../api/users.ts';
 import { useCan, useSession } from '../../../session/session-context.ts';
 import { type AuditFilterState, EMPTY_AUDIT_FILTER } from './audit-filter-state.ts';
+import { auditActionLabel } from './audit-names.ts';
 
 interface AuditFiltersProps {
   value: AuditFilterState;
@@ -33,10 +34,29 @@ function useActorOptions(seen: AuditEntry[]) {
     .sort((a, b) => a.label.localeCompare(b.label));
 }
 
+/** Actions that occur in the log, by name; typing finds them by name or by code. */
+function useActionOptions(): ComboboxItem[] {
+  const { t, i18n } = useTranslation();
+  const actions = useQuery({ queryKey: queryKeys.auditActions, queryFn: fetchAuditActions });
+  const collator = new Intl.Collator(i18n.language);
+  return (actions.data?.items ?? [])
+    .map((action) => ({ value: action, label: auditActionLabel(t, action) }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+}
+
+const byNameOrCode: OptionsFilter = ({ options, search }) => {
+  const needle = search.trim().toLowerCase();
+  return options.filter(
+    (option) =>
+      'value' in option &&
+      (option.label.toLowerCase().includes(needle) || option.value.toLowerCase().includes(needle)),
+  );
+};
+
 export function AuditFilters({ value, onChange, seen }: AuditFiltersProps) {
   const { t, i18n } = useTranslation();
   const me = useSession();
-  const actions = useQuery({ queryKey: queryKeys.auditActions, queryFn: fetchAuditActions });
+  const actionOptions = useActionOptions();
   const actorOptions = useActorOptions(seen);
   const set = (patch: Partial<AuditFilterState>) => onChange({ ...value, ...patch });
   const active = Object.values(value).some((v) => v !== null);
@@ -61,13 +81,14 @@ export function AuditFilters({ value, onChange, seen }: AuditFiltersProps) {
         <Select
           label={t('audit.fields.action')}
           placeholder={t('audit.anyAction')}
-          data={actions.data?.items ?? []}
+          data={actionOptions}
+          filter={byNameOrCode}
           value={value.action}
           onChange={(action) => set({ action })}
           searchable
           clearable
           nothingFoundMessage={t('common.nothingFound')}
-          w={220}
+          w={260}
         />
         <DateTimePicker
           label={t('audit.fields.from')}

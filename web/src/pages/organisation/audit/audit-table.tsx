@@ -3,28 +3,65 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../api/types.ts';
 import { useDateTime } from '../../../components/date-format.ts';
+import { auditActionLabel, auditTargetTypeLabel, isKnownAction } from './audit-names.ts';
 
 const COLUMNS = 6;
 
-/** The target by name when the log recorded one; type and id stay visible for the technically minded. */
+/** The summary is data written by other people: shown as text only, never interpreted as markup. */
+function formatSummary(summary: unknown): string {
+  return JSON.stringify(summary, null, 2) ?? 'null';
+}
+
+/**
+ * The target by what it was called at the time, with its kind below; ids mean nothing to most readers and
+ * are in the details. Without a recorded name the kind alone says what was affected.
+ */
 function AuditTarget({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   if (!entry.targetType) return t('common.none');
-  const technical = `${entry.targetType} ${entry.targetId ?? ''}`.trim();
-  if (!entry.targetLabel) return technical;
+  const type = auditTargetTypeLabel(t, entry.targetType);
+  if (!entry.targetLabel) return type;
   return (
     <>
       {entry.targetLabel}
       <Text size="xs" c="dimmed">
-        {technical}
+        {type}
       </Text>
     </>
   );
 }
 
-/** The summary is data written by other people: shown as text only, never interpreted as markup. */
-function formatSummary(summary: unknown): string {
-  return JSON.stringify(summary, null, 2) ?? 'null';
+/** The name in the UI language; an action this UI cannot name yet shows its code, marked as such. */
+function AuditAction({ action }: { action: string }) {
+  const { t } = useTranslation();
+  return isKnownAction(action) ? auditActionLabel(t, action) : <Code>{action}</Code>;
+}
+
+/** The technical side of an entry: codes and ids for people who compare with exports, logs or the API. */
+function AuditDetails({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  const none = t('common.none');
+  const target = entry.targetType ? `${entry.targetType} ${entry.targetId ?? ''}`.trim() : none;
+  const rows: [string, string][] = [
+    [t('audit.details.actionCode'), entry.action],
+    [t('audit.details.target'), target],
+    [t('audit.details.actorId'), entry.actorId ?? none],
+    [t('audit.requestId'), entry.requestId ?? none],
+    [t('audit.details.ip'), entry.ip ?? none],
+  ];
+  return (
+    <Stack gap="xs">
+      {rows.map(([label, value]) => (
+        <Text size="sm" key={label}>
+          {label}: <Code>{value}</Code>
+        </Text>
+      ))}
+      <Text size="sm" fw={500}>
+        {t('audit.summary')}
+      </Text>
+      <Code block>{formatSummary(entry.summary)}</Code>
+    </Stack>
+  );
 }
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
@@ -66,7 +103,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                   </Table.Td>
                   <Table.Td>{entry.actorLabel}</Table.Td>
                   <Table.Td>
-                    <Code>{entry.action}</Code>
+                    <AuditAction action={entry.action} />
                   </Table.Td>
                   <Table.Td>
                     <AuditTarget entry={entry} />
@@ -87,15 +124,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                 {open && (
                   <Table.Tr id={detailsId}>
                     <Table.Td colSpan={COLUMNS}>
-                      <Stack gap="xs">
-                        <Text size="sm">
-                          {t('audit.requestId')}: <Code>{entry.requestId ?? t('common.none')}</Code>
-                        </Text>
-                        <Text size="sm" fw={500}>
-                          {t('audit.summary')}
-                        </Text>
-                        <Code block>{formatSummary(entry.summary)}</Code>
-                      </Stack>
+                      <AuditDetails entry={entry} />
                     </Table.Td>
                   </Table.Tr>
                 )}

@@ -1,4 +1,4 @@
-import { Button, Loader, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { Department } from '../../../api/types.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useCan } from '../../../session/session-context.ts';
+import { DeleteDepartmentButton } from './delete-department-button.tsx';
 import { DepartmentModal } from './department-modal.tsx';
 
 /** null: creating a new one; a department: editing it; undefined: no dialog open. */
@@ -55,14 +56,17 @@ export function DepartmentsPage() {
                   <Table.Td>{department.memberCount}</Table.Td>
                   {canManage && (
                     <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => setEditing(department)}
-                        aria-label={t('departments.editDepartment', { name: department.name })}
-                      >
-                        {t('common.edit')}
-                      </Button>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setEditing(department)}
+                          aria-label={t('departments.editDepartment', { name: department.name })}
+                        >
+                          {t('common.edit')}
+                        </Button>
+                        <DeleteDepartmentButton department={department} />
+                      </Group>
                     </Table.Td>
                   )}
                 </Table.Tr>

@@ -1,15 +1,18 @@
 import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fetchOrganisation } from '../../../api/organisation.ts';
 import { queryKeys } from '../../../api/query-keys.ts';
-import type { UserInviteResult } from '../../../api/types.ts';
+import type { Locale, UserInviteResult } from '../../../api/types.ts';
 import { inviteUser } from '../../../api/users.ts';
 import { CopyField } from '../../../components/copy-field.tsx';
 import { type FieldErrors, formErrors } from '../../../components/form-errors.ts';
+import { languageOptions } from '../../../components/language-options.ts';
+import { isLocale } from '../../../i18n/language.ts';
 import { useDepartmentOptions, useRoleOptions } from './select-options.ts';
 
-const FIELDS = ['name', 'email', 'role', 'departmentId'] as const;
+const FIELDS = ['name', 'email', 'role', 'departmentId', 'locale'] as const;
 type Field = (typeof FIELDS)[number];
 const DEFAULT_ROLE = 'contributor';
 
@@ -23,11 +26,23 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<string | null>(DEFAULT_ROLE);
   const [departmentId, setDepartmentId] = useState<string | null>(null);
+  // null: not chosen, so the organisation's default applies (known once it has loaded).
+  const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
+  const organisation = useQuery({ queryKey: queryKeys.organisation, queryFn: fetchOrganisation });
+  const locale = chosenLocale ?? organisation.data?.defaultLocale ?? null;
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [result, setResult] = useState<UserInviteResult | null>(null);
 
   const mutation = useMutation({
-    mutationFn: () => inviteUser({ name: name.trim(), email: email.trim(), role: role ?? '', departmentId }),
+    mutationFn: () =>
+      inviteUser({
+        name: name.trim(),
+        email: email.trim(),
+        role: role ?? '',
+        departmentId,
+        // Left out when the organisation could not be loaded: the server then uses its default.
+        ...(locale ? { locale } : {}),
+      }),
     onSuccess: (created) => {
       setResult(created);
       void queryClient.invalidateQueries({ queryKey: queryKeys.users });
@@ -41,6 +56,7 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
     setEmail('');
     setRole(DEFAULT_ROLE);
     setDepartmentId(null);
+    setChosenLocale(null);
     setErrors({});
     setResult(null);
     mutation.reset();
@@ -106,6 +122,17 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
               onChange={setDepartmentId}
               clearable
               error={errors.departmentId}
+            />
+            <Select
+              label={t('users.fields.language')}
+              description={t('users.invite.languageHint')}
+              data={languageOptions(t)}
+              value={locale}
+              onChange={(value) => {
+                if (isLocale(value)) setChosenLocale(value);
+              }}
+              allowDeselect={false}
+              error={errors.locale}
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>

@@ -5,6 +5,7 @@ import type { User } from '../../../api/types.ts';
 import { roleLabel } from '../../../components/roles.ts';
 import { useCan, useSession } from '../../../session/session-context.ts';
 import { EditUserModal } from './edit-user-modal.tsx';
+import { RenewInvitationAction } from './renew-invitation-action.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { UserStatusAction } from './user-status-action.tsx';
 
@@ -45,17 +46,22 @@ export function UsersTable({ users }: { users: User[] }) {
                 </Table.Td>
                 {canManage && (
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => setEditing(user)}
-                        aria-label={t('users.editUser', { name: user.name })}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                      {/* Locking oneself out is never what was meant. */}
-                      {user.id !== me.user.id && <UserStatusAction user={user} />}
+                    {/* The usual pair stays on one line; an invited person's third button moves below it
+                        when the table is narrow, instead of pushing the pair out of view. */}
+                    <Group gap="xs">
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setEditing(user)}
+                          aria-label={t('users.editUser', { name: user.name })}
+                        >
+                          {t('common.edit')}
+                        </Button>
+                        {/* Locking oneself out is never what was meant. */}
+                        {user.id !== me.user.id && <UserStatusAction user={user} />}
+                      </Group>
+                      {user.status === 'invited' && <RenewInvitationAction user={user} />}
                     </Group>
                   </Table.Td>
                 )}

@@ -1,0 +1,50 @@
+import type { TFunction } from 'i18next';
+
+/** The actions this UI can name; the log may hold others (newer servers), which keep their code. */
+const ACTION_KEYS = {
+  'auth.signed_in': 'audit.actionNames.authSignedIn',
+  'auth.signed_out': 'audit.actionNames.authSignedOut',
+  'auth.signed_out_everywhere': 'audit.actionNames.authSignedOutEverywhere',
+  'auth.sign_in_failed': 'audit.actionNames.authSignInFailed',
+  'auth.locked_out': 'audit.actionNames.authLockedOut',
+  'user.invited': 'audit.actionNames.userInvited',
+  'user.invitation_renewed': 'audit.actionNames.userInvitationRenewed',
+  'user.invitation_accepted': 'audit.actionNames.userInvitationAccepted',
+  'user.created': 'audit.actionNames.userCreated',
+  'user.updated': 'audit.actionNames.userUpdated',
+  'user.deactivated': 'audit.actionNames.userDeactivated',
+  'user.reactivated': 'audit.actionNames.userReactivated',
+  'profile.updated': 'audit.actionNames.profileUpdated',
+  'profile.password_changed': 'audit.actionNames.profilePasswordChanged',
+  'api_token.created': 'audit.actionNames.apiTokenCreated',
+  'api_token.revoked': 'audit.actionNames.apiTokenRevoked',
+  'department.created': 'audit.actionNames.departmentCreated',
+  'department.updated': 'audit.actionNames.departmentUpdated',
+  'department.deleted': 'audit.actionNames.departmentDeleted',
+  'organisation.created': 'audit.actionNames.organisationCreated',
+  'organisation.updated': 'audit.actionNames.organisationUpdated',
+  'audit.exported': 'audit.actionNames.auditExported',
+} as const;
+
+const TARGET_TYPE_KEYS = {
+  user: 'audit.targetTypes.user',
+  department: 'audit.targetTypes.department',
+  organisation: 'audit.targetTypes.organisation',
+  api_token: 'audit.targetTypes.apiToken',
+  audit_log: 'audit.targetTypes.auditLog',
+} as const;
+
+type KnownAction = keyof typeof ACTION_KEYS;
+type KnownTargetType = keyof typeof TARGET_TYPE_KEYS;
+export const isKnownAction = (action: string): action is KnownAction => Object.hasOwn(ACTION_KEYS, action);
+const isKnownTargetType = (type: string): type is KnownTargetType => Object.hasOwn(TARGET_TYPE_KEYS, type);
+
+/** "Benutzer eingeladen" for user.invited; an action this UI does not know is shown by its code. */
+export function auditActionLabel(t: TFunction, action: string): string {
+  return isKnownAction(action) ? t(ACTION_KEYS[action]) : action;
+}
+
+/** "Abteilung" for department; an unknown type is shown by its code. */
+export function auditTargetTypeLabel(t: TFunction, targetType: string): string {
+  return isKnownTargetType(targetType) ? t(TARGET_TYPE_KEYS[targetType]) : targetType;
+}
