@@ -186,7 +186,7 @@ export async function renewInvitation(
   const { member, orgName, locale } = await ctx.db.transaction(async (tx) => {
     const member = await findMember(tx, actor.orgId, userId);
     if (!member) throw new DomainError(404, 'user_not_found');
-    if (member.status !== 'invited') throw new DomainError(409, 'already_accepted');
+    if (member.status !== 'invited') throw new DomainError(409, 'no_open_invitation');
     await tx
       .delete(invitations)
       .where(

@@ -97,17 +97,15 @@ export const identityMessages: Catalogue = {
       en: 'Your role does not allow these scopes: {scopes}.',
     },
   },
-};
-
-identityMessages.organisation_not_found = {
-  title: { de: 'Organisation nicht gefunden', en: 'Organisation not found' },
-  detail: { de: 'Es gibt keine Organisation „{slug}“.', en: 'There is no organisation “{slug}”.' },
-};
-
-identityMessages.already_accepted = {
-  title: { de: 'Schon angenommen', en: 'Already accepted' },
-  detail: {
-    de: 'Dieser Benutzer hat die Einladung bereits angenommen.',
-    en: 'This user has already accepted the invitation.',
+  organisation_not_found: {
+    title: { de: 'Organisation nicht gefunden', en: 'Organisation not found' },
+    detail: { de: 'Es gibt keine Organisation „{slug}“.', en: 'There is no organisation “{slug}”.' },
+  },
+  no_open_invitation: {
+    title: { de: 'Keine offene Einladung', en: 'No open invitation' },
+    detail: {
+      de: 'Dieser Benutzer hat keine offene Einladung: Er hat sie schon angenommen oder ist deaktiviert.',
+      en: 'This user has no open invitation: it was already accepted, or the user is deactivated.',
+    },
   },
 };

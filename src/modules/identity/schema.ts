@@ -1,3 +1,4 @@
+import { getSupportedRegionCodes } from 'awesome-phonenumber';
 import { z } from 'zod';
 import { ROLES } from './roles.ts';
 
@@ -12,6 +13,9 @@ export const timeZoneSchema = z
   .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', {
     message: 'unknown time zone',
   });
+// The organisation's region is where phone numbers without a country code are read (guideline engine).
+const PHONE_REGIONS = new Set(getSupportedRegionCodes());
+
 export const idParams = z.strictObject({ id: z.uuid() });
 
 export const meSchema = z.object({
@@ -131,7 +135,8 @@ export const updateOrganisationBody = z
     defaultTimeZone: timeZoneSchema.optional(),
     region: z
       .string()
-      .regex(/^[A-Za-z]{2}$/)
+      .transform((r) => r.toUpperCase())
+      .refine((r) => PHONE_REGIONS.has(r), { message: 'unknown region' })
       .optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });

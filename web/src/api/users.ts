@@ -19,7 +19,7 @@ export const inviteUser = (invite: UserInvite) =>
 export const updateUser = (id: string, update: UserUpdate) =>
   request<User>(`/api/v1/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: update });
 
-/** Only for users who have not accepted yet (409 already_accepted otherwise); earlier links stop working. */
+/** Only for users who have not accepted yet (409 no_open_invitation otherwise); earlier links stop working. */
 export const renewInvitation = (id: string) =>
   request<InvitationLink>(`/api/v1/users/${encodeURIComponent(id)}/invitation`, { method: 'POST' });
 
