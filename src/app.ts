@@ -4,6 +4,7 @@ import { createAuthenticator } from './modules/identity/authenticator.ts';
 import { identityJobs } from './modules/identity/jobs.ts';
 import { identityMessages } from './modules/identity/messages.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
+import { registerSsoRoutes } from './modules/identity/sso-routes.ts';
 import { migrationsPending } from './platform/db/migrator.ts';
 import { registerMessages } from './platform/http/messages.ts';
 import { type App, buildServer } from './platform/http/server.ts';
@@ -32,6 +33,7 @@ export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {
     },
     routes: (api) => {
       registerIdentityRoutes(api, ctx, authenticator);
+      registerSsoRoutes(api, ctx);
       registerAuditRoutes(api, ctx);
     },
   });

@@ -1,13 +1,23 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, PASSWORD, type Session, type TestApp } from '../app.ts';
+import { startTestIdp, type TestIdp } from '../fakes/test-idp.ts';
 
 interface Call {
-  method: 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+  method: 'POST' | 'PATCH' | 'DELETE' | 'PUT' | 'GET';
   url: string;
   headers?: Record<string, string>;
   payload?: object;
+  /** When success is not a 2xx (a redirect back to the web app). */
+  status?: number;
 }
+
+/** GET routes that change something: the provider sends the browser back to the SSO callback with a GET. */
+const WRITING_GETS = new Set(['GET /api/v1/auth/sso/callback']);
+/** Routes that look like writes but store nothing, and why. */
+const NOT_WRITES: Record<string, string> = {
+  'POST /api/v1/auth/sso/start': 'the flow lives in a sealed cookie in the browser; nothing is stored',
+};
 
 /**
  * Every write through the API appends an audit entry. Each write route needs a scenario here that
@@ -17,6 +27,7 @@ describe('every write is audited', () => {
   let t: TestApp;
   let admin: Session;
   let owner: Session;
+  let idp: TestIdp;
   const state: { userId?: string; deptId?: string; tokenId?: string; inviteToken?: string } = {};
 
   const scenarios: Record<string, () => Promise<Call>> = {
@@ -103,17 +114,52 @@ describe('every write is audited', () => {
       url: `/api/v1/departments/${state.deptId}`,
       headers: admin.headers,
     }),
+    'PUT /api/v1/sso': async () => ({
+      method: 'PUT',
+      url: '/api/v1/sso',
+      headers: admin.headers,
+      payload: {
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: idp.clientSecret,
+        enabled: true,
+        domains: ['beispiel.example'],
+      },
+    }),
+    'GET /api/v1/auth/sso/callback': async () => {
+      const start = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sso/start',
+        payload: { email: t.emailOf('editor') },
+      });
+      const flow = (start.cookies as { name: string; value: string }[]).find((c) => c.name === 'chorus_sso')!;
+      const callback = await idp.authorize(start.json().redirectUrl, { subject: 'sub-editor' });
+      return {
+        method: 'GET',
+        url: `${callback.pathname}${callback.search}`,
+        headers: { cookie: `chorus_sso=${flow.value}` },
+        status: 303,
+      };
+    },
+    'DELETE /api/v1/sso': async () => ({ method: 'DELETE', url: '/api/v1/sso', headers: admin.headers }),
   };
 
   beforeAll(async () => {
     t = await createTestApp();
     admin = await t.signIn(t.emailOf('admin'));
     owner = await t.signIn(t.emailOf('owner'));
+    idp = await startTestIdp(`${t.ctx.config.baseUrl}/api/v1/auth/sso/callback`);
+    idp.accounts.set('sub-editor', { email: t.emailOf('editor'), emailVerified: true, name: 'Emil' });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await idp?.close();
+    await t?.close();
+  });
 
   it('has a scenario for every write route', () => {
-    const writes = t.app.apiRoutes.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`);
+    const writes = t.app.apiRoutes
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((key) => (!key.startsWith('GET ') || WRITING_GETS.has(key)) && !(key in NOT_WRITES));
     expect(writes.sort()).toEqual(Object.keys(scenarios).sort());
   });
 
@@ -129,7 +175,8 @@ describe('every write is audited', () => {
         headers: call.headers,
         payload: call.payload,
       });
-      expect(res.statusCode, `${key}: ${res.body}`).toBeLessThan(300);
+      if (call.status) expect(res.statusCode, `${key}: ${res.body}`).toBe(call.status);
+      else expect(res.statusCode, `${key}: ${res.body}`).toBeLessThan(300);
       const last = await t.ctx.db.execute<{ action: string }>(
         sql`select action from audit_log order by id desc limit 1`,
       );

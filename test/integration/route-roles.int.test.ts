@@ -35,6 +35,11 @@ const EXPECTED: Record<string, 'public' | 'all' | Role[]> = {
   'GET /api/v1/audit/actions': ['owner', 'admin', 'manager', 'compliance'],
   'GET /api/v1/audit/verify': ['owner', 'admin', 'manager', 'compliance'],
   'GET /api/v1/audit/export': ['owner', 'admin', 'compliance'],
+  'GET /api/v1/sso': ['owner', 'admin'],
+  'PUT /api/v1/sso': ['owner', 'admin'],
+  'DELETE /api/v1/sso': ['owner', 'admin'],
+  'POST /api/v1/auth/sso/start': 'public',
+  'GET /api/v1/auth/sso/callback': 'public',
 };
 
 // Routes that end the caller's session are tried last, with a session of their own.

@@ -108,4 +108,116 @@ export const identityMessages: Catalogue = {
       en: 'This user has no open invitation: it was already accepted, or the user is deactivated.',
     },
   },
+  password_sign_in_disabled: {
+    title: { de: 'Anmeldung nur per Single Sign-on', en: 'Single sign-on only' },
+    detail: {
+      de: 'Ihre Organisation erlaubt für Ihre E-Mail-Adresse keine Anmeldung mit Passwort. Melden Sie sich über Single Sign-on an.',
+      en: 'Your organisation does not allow password sign-in for your e-mail address. Sign in with single sign-on.',
+    },
+  },
+  sso_not_configured: {
+    title: { de: 'Kein Single Sign-on', en: 'No single sign-on' },
+    detail: {
+      de: 'Für diese E-Mail-Adresse ist kein Single Sign-on eingerichtet. Melden Sie sich mit Passwort an.',
+      en: 'No single sign-on is set up for this e-mail address. Sign in with your password.',
+    },
+  },
+  sso_not_set_up: {
+    title: { de: 'Kein Single Sign-on', en: 'No single sign-on' },
+    detail: {
+      de: 'Für Ihre Organisation ist kein Single Sign-on eingerichtet.',
+      en: 'Single sign-on is not set up for your organisation.',
+    },
+  },
+  sso_issuer_not_allowed: {
+    title: { de: 'Aussteller-Adresse nicht erlaubt', en: 'Issuer URL not allowed' },
+    detail: {
+      de: 'Die Aussteller-Adresse muss mit https:// beginnen (http:// nur für einen Anbieter auf diesem Rechner).',
+      en: 'The issuer URL must start with https:// (http:// only for a provider on this machine).',
+    },
+  },
+  sso_issuer_unreachable: {
+    title: { de: 'Anmeldedienst nicht erreichbar', en: 'Identity provider unreachable' },
+    detail: {
+      de: 'Der Anmeldedienst {issuer} antwortet nicht ({reason}). Prüfen Sie die Adresse oder versuchen Sie es später erneut.',
+      en: 'The identity provider {issuer} does not answer ({reason}). Check the URL or try again later.',
+    },
+  },
+  sso_issuer_invalid: {
+    title: { de: 'Kein gültiger OpenID-Connect-Anbieter', en: 'Not a valid OpenID Connect provider' },
+    detail: {
+      de: 'Unter {issuer} liegt keine gültige OpenID-Connect-Beschreibung ({reason}). Prüfen Sie die Aussteller-Adresse.',
+      en: 'There is no valid OpenID Connect discovery document at {issuer} ({reason}). Check the issuer URL.',
+    },
+  },
+  sso_client_secret_required: {
+    title: { de: 'Client-Geheimnis fehlt', en: 'Client secret missing' },
+    detail: {
+      de: 'Geben Sie das Client-Geheimnis an, das der Anmeldedienst für Chorus ausgestellt hat.',
+      en: 'Enter the client secret the identity provider issued for Chorus.',
+    },
+  },
+  sso_domain_taken: {
+    title: { de: 'Domain vergeben', en: 'Domain taken' },
+    detail: {
+      de: 'Die Domain {domain} ist bereits dem Single Sign-on einer anderen Organisation zugeordnet.',
+      en: 'The domain {domain} already belongs to the single sign-on of another organisation.',
+    },
+  },
+  sso_flow_expired: {
+    title: { de: 'Anmeldung abgelaufen', en: 'Sign-in expired' },
+    detail: {
+      de: 'Die Anmeldung hat zu lange gedauert oder wurde in einem anderen Browser begonnen. Beginnen Sie sie erneut.',
+      en: 'The sign-in took too long or was started in another browser. Start it again.',
+    },
+  },
+  sso_state_mismatch: {
+    title: { de: 'Anmeldung abgelehnt', en: 'Sign-in refused' },
+    detail: {
+      de: 'Die Antwort des Anmeldedienstes gehört nicht zu Ihrer Anmeldung. Beginnen Sie die Anmeldung erneut.',
+      en: "The identity provider's answer does not belong to your sign-in. Start the sign-in again.",
+    },
+  },
+  sso_provider_refused: {
+    title: { de: 'Anmeldedienst hat abgelehnt', en: 'Identity provider refused' },
+    detail: {
+      de: 'Der Anmeldedienst Ihrer Organisation hat die Anmeldung abgelehnt ({error}).',
+      en: "Your organisation's identity provider refused the sign-in ({error}).",
+    },
+  },
+  sso_provider_failed: {
+    title: { de: 'Fehler beim Anmeldedienst', en: 'Identity provider failed' },
+    detail: {
+      de: 'Der Anmeldedienst Ihrer Organisation hat nicht wie erwartet geantwortet ({reason}). Versuchen Sie es erneut oder wenden Sie sich an Ihre IT.',
+      en: "Your organisation's identity provider did not answer as expected ({reason}). Try again or contact your IT.",
+    },
+  },
+  sso_email_unverified: {
+    title: { de: 'E-Mail-Adresse nicht bestätigt', en: 'E-mail address not verified' },
+    detail: {
+      de: 'Der Anmeldedienst bestätigt Ihre E-Mail-Adresse nicht. Ohne bestätigte Adresse ist keine Anmeldung möglich.',
+      en: 'The identity provider does not confirm your e-mail address. Signing in needs a verified address.',
+    },
+  },
+  sso_domain_mismatch: {
+    title: { de: 'E-Mail-Adresse nicht zugelassen', en: 'E-mail address not allowed' },
+    detail: {
+      de: 'Die E-Mail-Adresse {email} gehört zu keiner Domain, für die dieser Anmeldedienst eingerichtet ist.',
+      en: 'The e-mail address {email} is not in a domain this identity provider is set up for.',
+    },
+  },
+  sso_not_invited: {
+    title: { de: 'Keine Einladung', en: 'Not invited' },
+    detail: {
+      de: 'Es gibt in Ihrer Organisation noch kein Konto für {email}. Bitten Sie die Administration um eine Einladung.',
+      en: 'There is no account for {email} in your organisation yet. Ask your administrators for an invitation.',
+    },
+  },
+  sso_not_member: {
+    title: { de: 'Kein Mitglied', en: 'Not a member' },
+    detail: {
+      de: 'Das Konto {email} gehört nicht zu der Organisation dieses Anmeldedienstes.',
+      en: "The account {email} does not belong to this identity provider's organisation.",
+    },
+  },
 };

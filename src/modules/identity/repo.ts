@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import {
   apiTokens,
@@ -8,11 +8,13 @@ import {
   sessions,
   users,
 } from '../../platform/db/schema/identity.ts';
+import { ssoConfigs, ssoDomains } from '../../platform/db/schema/sso.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type MembershipRow = typeof memberships.$inferSelect;
 export type DepartmentRow = typeof departments.$inferSelect;
 export type OrganisationRow = typeof organisations.$inferSelect;
+export type SsoConfig = typeof ssoConfigs.$inferSelect & { domains: string[] };
 
 export interface MemberView {
   id: string;
@@ -164,4 +166,55 @@ export async function listTokens(db: Executor, orgId: string, userId: string) {
     .from(apiTokens)
     .where(and(eq(apiTokens.orgId, orgId), eq(apiTokens.userId, userId)))
     .orderBy(asc(apiTokens.createdAt));
+}
+
+/** The membership of one user in one organisation, whatever its status. */
+export async function findMembership(
+  db: Executor,
+  orgId: string,
+  userId: string,
+): Promise<MembershipRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  return row;
+}
+
+async function withDomains(
+  db: Executor,
+  row: typeof ssoConfigs.$inferSelect | undefined,
+): Promise<SsoConfig | undefined> {
+  if (!row) return undefined;
+  const domains = await db
+    .select({ domain: ssoDomains.domain })
+    .from(ssoDomains)
+    .where(eq(ssoDomains.orgId, row.orgId))
+    .orderBy(asc(ssoDomains.domain));
+  return { ...row, domains: domains.map((d) => d.domain) };
+}
+
+export async function findSsoConfig(db: Executor, orgId: string): Promise<SsoConfig | undefined> {
+  const [row] = await db.select().from(ssoConfigs).where(eq(ssoConfigs.orgId, orgId));
+  return withDomains(db, row);
+}
+
+/** Across organisations on purpose: sign-in starts from an e-mail address, before any organisation is known. */
+export async function findSsoConfigByDomain(db: Executor, domain: string): Promise<SsoConfig | undefined> {
+  const [row] = await db
+    .select({ config: ssoConfigs })
+    .from(ssoDomains)
+    .innerJoin(ssoConfigs, eq(ssoConfigs.orgId, ssoDomains.orgId))
+    .where(eq(ssoDomains.domain, domain.toLowerCase()));
+  return withDomains(db, row?.config);
+}
+
+/** Which of these domains another organisation's SSO already covers. */
+export async function ssoDomainsOfOthers(db: Executor, orgId: string, domains: string[]): Promise<string[]> {
+  if (domains.length === 0) return [];
+  const rows = await db
+    .select({ domain: ssoDomains.domain })
+    .from(ssoDomains)
+    .where(and(inArray(ssoDomains.domain, domains), ne(ssoDomains.orgId, orgId)));
+  return rows.map((r) => r.domain);
 }

@@ -18,6 +18,11 @@ export const PERMISSIONS = {
     en: 'Invite and manage users',
   },
   'departments.manage': { roles: ['owner', 'admin'], de: 'Abteilungen verwalten', en: 'Manage departments' },
+  'sso.manage': {
+    roles: ['owner', 'admin'],
+    de: 'Single Sign-on einrichten',
+    en: 'Configure single sign-on',
+  },
   'audit.read': {
     roles: ['owner', 'admin', 'manager', 'compliance'],
     de: 'Audit-Log sehen',

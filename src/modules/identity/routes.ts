@@ -1,8 +1,8 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Context } from '../../context.ts';
 import { actorOf, principalOf } from '../../platform/http/actor.ts';
-import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/http/principal.ts';
+import { SESSION_COOKIE } from '../../platform/http/principal.ts';
 import { DomainError } from '../../platform/http/problem.ts';
 import type { App } from '../../platform/http/server.ts';
 import { createApiToken, revokeApiToken } from './api-tokens.ts';
@@ -22,6 +22,7 @@ import {
 } from './repo.ts';
 import { allPermissions, PERMISSIONS, permissionsOf, ROLES } from './roles.ts';
 import * as s from './schema.ts';
+import { clearSessionCookies, setSessionCookies } from './session-cookies.ts';
 import type { NewSession } from './sessions.ts';
 import { signOut, signOutEverywhere } from './sessions.ts';
 import { signIn } from './sign-in.ts';
@@ -34,16 +35,6 @@ export function registerIdentityRoutes(app: App, ctx: Context, authenticator: Au
   const secureCookies = ctx.config.baseUrl.startsWith('https://');
   const SIGN_IN_LIMIT = { max: ctx.config.signInLimitPerMinute, timeWindow: '1 minute' };
 
-  function setSessionCookies(reply: FastifyReply, session: NewSession): void {
-    const common = { path: '/', sameSite: 'lax' as const, secure: secureCookies, expires: session.expiresAt };
-    reply.setCookie(SESSION_COOKIE, session.cookieValue, { ...common, httpOnly: true });
-    // Readable by the web app, which echoes it in x-csrf-token; a cross-site page can read neither.
-    reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...common, httpOnly: false });
-  }
-  function clearSessionCookies(reply: FastifyReply): void {
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    reply.clearCookie(CSRF_COOKIE, { path: '/' });
-  }
   async function meFor(req: FastifyRequest, session: NewSession & { userId: string; orgId: string }) {
     const principal = await authenticator.fromSession(session.cookieValue);
     if (!principal) throw new DomainError(500, 'internal');
@@ -69,7 +60,7 @@ export function registerIdentityRoutes(app: App, ctx: Context, authenticator: Au
         userAgent: req.headers['user-agent'] ?? '',
         requestId: req.id,
       });
-      setSessionCookies(reply, session);
+      setSessionCookies(reply, session, secureCookies);
       return meFor(req, session);
     },
   );
@@ -139,7 +130,7 @@ export function registerIdentityRoutes(app: App, ctx: Context, authenticator: Au
         userAgent: req.headers['user-agent'] ?? '',
         requestId: req.id,
       });
-      setSessionCookies(reply, session);
+      setSessionCookies(reply, session, secureCookies);
       return meFor(req, session);
     },
   );

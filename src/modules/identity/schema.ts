@@ -140,3 +140,58 @@ export const updateOrganisationBody = z
       .optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+
+// Single sign-on ------------------------------------------------------------------------------------
+
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const DOMAIN = new RegExp(`^(?=.{1,253}$)(?:${LABEL}\\.)+${LABEL}$`);
+/** Provisioned people never start as owner or admin: those roles are granted by a person. */
+export const ssoRoleSchema = roleSchema.exclude(['owner', 'admin']);
+
+export const ssoSettingsSchema = z.object({
+  issuer: z.string(),
+  clientId: z.string(),
+  /** Whether a client secret is stored; the secret itself never leaves the server. */
+  clientSecretSet: z.boolean(),
+  enabled: z.boolean(),
+  domains: z.array(z.string()),
+  autoProvision: z.boolean(),
+  defaultRole: z.string(),
+  allowPassword: z.boolean(),
+  updatedAt: z.iso.datetime(),
+});
+export const ssoSchema = z.object({
+  /** The redirect URI to register at the provider. */
+  callbackUrl: z.string(),
+  settings: ssoSettingsSchema.nullable(),
+});
+export const updateSsoBody = z.strictObject({
+  issuer: z.string().trim().min(1).max(500),
+  clientId: z.string().trim().min(1).max(255),
+  /** Leave out to keep the stored secret; required the first time. */
+  clientSecret: z.string().min(1).max(2000).optional(),
+  enabled: z.boolean(),
+  domains: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .transform((d) => d.replace(/^@/, ''))
+        .pipe(z.string().regex(DOMAIN, { message: 'not a domain name' })),
+    )
+    .min(1)
+    .max(50),
+  autoProvision: z.boolean().default(false),
+  defaultRole: ssoRoleSchema.default('contributor'),
+  allowPassword: z.boolean().default(true),
+});
+export const ssoStartBody = z.strictObject({ email: emailSchema });
+export const ssoStartResponse = z.object({ redirectUrl: z.string() });
+export const ssoCallbackQuery = z.looseObject({
+  code: z.string().max(4096).optional(),
+  state: z.string().max(512).optional(),
+  iss: z.string().max(500).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(2000).optional(),
+});

@@ -4,8 +4,9 @@ import { hashPassword, verifyPassword } from '../../platform/crypto.ts';
 import { users } from '../../platform/db/schema/identity.ts';
 import { DomainError } from '../../platform/http/problem.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { activeMembershipOf, findUserByEmail } from './repo.ts';
+import { activeMembershipOf, findSsoConfigByDomain, findUserByEmail } from './repo.ts';
 import { type NewSession, openSession } from './sessions.ts';
+import { domainOf } from './sso-settings.ts';
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -75,6 +76,11 @@ export async function signIn(
   if (!membership) {
     // A correct password for an account without an active membership (deactivated everywhere).
     throw new DomainError(403, 'account_deactivated');
+  }
+  // Checked after the password, so the answer tells nothing to someone who does not know it.
+  const sso = await findSsoConfigByDomain(ctx.db, domainOf(user.email));
+  if (sso?.enabled && !sso.allowPassword && sso.orgId === membership.orgId) {
+    throw new DomainError(403, 'password_sign_in_disabled');
   }
   return ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id));
