@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { Context } from '../../context.ts';
 import { actorOf, principalOf } from '../../platform/http/actor.ts';
+import { DomainError } from '../../platform/http/problem.ts';
 import type { App } from '../../platform/http/server.ts';
 import { completeSso } from './complete-sso.ts';
 import { findSsoConfig } from './repo.ts';
@@ -104,15 +105,25 @@ export function registerSsoRoutes(app: App, ctx: Context): void {
       const query = req.url.indexOf('?');
       // Single use, whatever the outcome: a failed or finished flow must be started again.
       clearFlowCookie(reply);
-      const session = await completeSso(ctx, {
-        sealedFlow,
-        search: query === -1 ? '' : req.url.slice(query),
-        ip: req.ip,
-        userAgent: req.headers['user-agent'] ?? '',
-        requestId: req.id,
-      });
-      setSessionCookies(reply, session, secureCookies);
-      return reply.redirect('/', 303);
+      try {
+        const session = await completeSso(ctx, {
+          sealedFlow,
+          search: query === -1 ? '' : req.url.slice(query),
+          ip: req.ip,
+          userAgent: req.headers['user-agent'] ?? '',
+          requestId: req.id,
+        });
+        setSessionCookies(reply, session, secureCookies);
+        return reply.redirect('/', 303);
+      } catch (err) {
+        // A person's browser arrives here from the provider: show the reason on the sign-in page in
+        // their language rather than a JSON document. API clients still get problem+json.
+        if (err instanceof DomainError && (req.headers.accept ?? '').includes('text/html')) {
+          req.log.info({ code: err.code }, 'single sign-on refused');
+          return reply.redirect(`/sign-in?sso_error=${encodeURIComponent(err.code)}`, 303);
+        }
+        throw err;
+      }
     },
   );
 }

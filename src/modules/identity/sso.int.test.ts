@@ -273,6 +273,14 @@ describe('single sign-on with OpenID Connect', () => {
       headers: { cookie: 'chorus_sso=v1.abcdef.AAAA' },
     });
     expect(forged.statusCode).toBe(400);
+    // A browser (Accept: text/html) is sent back to the sign-in page with the reason, not shown JSON.
+    const browser = await t.app.inject({
+      method: 'GET',
+      url: `${callback.pathname}${callback.search}`,
+      headers: { accept: 'text/html,application/xhtml+xml', cookie: 'chorus_sso=v1.abcdef.AAAA' },
+    });
+    expect(browser.statusCode).toBe(303);
+    expect(browser.headers.location).toMatch(/^\/sign-in\?sso_error=sso_/);
     expect(forged.json().code).toBe('sso_flow_expired');
   });
 
