@@ -4,7 +4,9 @@ import { hashPassword, sha256Hex } from '../../platform/crypto.ts';
 import { invitations, memberships, organisations, users } from '../../platform/db/schema/identity.ts';
 import { DomainError } from '../../platform/http/problem.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { findSsoConfigByDomain } from './repo.ts';
 import { type NewSession, openSession } from './sessions.ts';
+import { domainOf } from './sso-settings.ts';
 
 async function findOpenInvitation(ctx: Context, token: string) {
   const [row] = await ctx.db
@@ -42,6 +44,12 @@ export async function acceptInvitation(
   input: { password: string; ip: string; userAgent: string; requestId: string },
 ): Promise<NewSession & { userId: string; orgId: string }> {
   const inv = await findOpenInvitation(ctx, token);
+  // Where the organisation allows only single sign-on, a password set here would be a second way in;
+  // the invited person signs in through the provider instead, which accepts the invitation.
+  const sso = await findSsoConfigByDomain(ctx.db, domainOf(inv.email));
+  if (sso?.enabled && !sso.allowPassword && sso.orgId === inv.orgId) {
+    throw new DomainError(403, 'password_sign_in_disabled');
+  }
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     // The acceptedAt condition makes a second use of the same link (two tabs, a replay) fail cleanly.

@@ -319,6 +319,20 @@ describe('single sign-on with OpenID Connect', () => {
       payload: { email: t.emailOf('editor'), password: 'not the password' },
     });
     expect(wrong.json().code).toBe('sign_in_failed');
+    // An invitation cannot become a password way in either: the invited person uses SSO.
+    const invite = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: admin.headers,
+      payload: { email: 'nur-sso@beispiel.example', name: 'Nur SSO', role: 'viewer' },
+    });
+    const accept = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/invitations/${invite.json().inviteUrl.split('/invite/')[1]}/accept`,
+      payload: { password: 'ein langes passwort' },
+    });
+    expect(accept.statusCode).toBe(403);
+    expect(accept.json().code).toBe('password_sign_in_disabled');
     // Another organisation's members are not affected.
     await t.signIn(t.emailOf('editor', 'other'));
     const on = await put(admin.headers, settings({ allowPassword: true }));
