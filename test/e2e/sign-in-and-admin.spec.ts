@@ -5,7 +5,7 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
   await page.goto('/sign-in');
   await page.getByLabel('E-Mail').fill('admin@beispiel.example');
   await page.getByLabel('Passwort', { exact: true }).fill('falsches passwort');
-  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
   await expect(page.getByText('E-Mail-Adresse oder Passwort ist falsch.')).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
 });

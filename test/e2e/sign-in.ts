@@ -7,7 +7,7 @@ export async function signIn(page: Page, email: string, name: string): Promise<v
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByLabel('E-Mail').fill(email);
   await page.getByLabel('Passwort', { exact: true }).fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
   await expect(page.getByRole('heading', { name: `Willkommen, ${name}` })).toBeVisible();
 }
 

@@ -21,6 +21,7 @@ import { AuditPage } from './pages/organisation/audit/audit-page.tsx';
 import { DepartmentsPage } from './pages/organisation/departments/departments-page.tsx';
 import { OrganisationPage } from './pages/organisation/organisation-page.tsx';
 import { OrganisationSettingsPage } from './pages/organisation/settings/organisation-settings-page.tsx';
+import { SsoPage } from './pages/organisation/sso/sso-page.tsx';
 import { UsersPage } from './pages/organisation/users/users-page.tsx';
 import { ProfilePage } from './pages/profile/profile-page.tsx';
 import { SignInPage } from './pages/sign-in/sign-in-page.tsx';
@@ -56,6 +57,14 @@ const routes: RouteObject[] = [
             ),
           },
           { path: '/organisation/departments', element: <DepartmentsPage /> },
+          {
+            path: '/organisation/sso',
+            element: (
+              <RequirePermission permission="sso.manage">
+                <SsoPage />
+              </RequirePermission>
+            ),
+          },
           {
             path: '/organisation/audit',
             element: (

@@ -13,4 +13,5 @@ export const queryKeys = {
   auditPages: (filter: AuditFilter) => ['audit', 'pages', filter] as const,
   auditActions: ['audit', 'actions'] as const,
   tokens: ['tokens'] as const,
+  sso: ['sso'] as const,
 };

@@ -188,6 +188,46 @@ export interface ApiTokenCreated {
   secret: string;
 }
 
+/** The organisation's single sign-on with its OpenID Connect provider; the client secret never comes back. */
+export interface SsoSettings {
+  issuer: string;
+  clientId: string;
+  clientSecretSet: boolean;
+  enabled: boolean;
+  /** Lower-case domains such as "beispiel.de"; e-mail addresses of these sign in through the provider. */
+  domains: string[];
+  /** Creates an account for someone the provider vouches for who has none yet. */
+  autoProvision: boolean;
+  /** Role of accounts created that way; never owner or admin. */
+  defaultRole: string;
+  /** When false, members of the domains may sign in only through the provider. */
+  allowPassword: boolean;
+  updatedAt: string;
+}
+
+export interface Sso {
+  /** The redirect URI to register at the provider. */
+  callbackUrl: string;
+  settings: SsoSettings | null;
+}
+
+export interface SsoUpdate {
+  issuer: string;
+  clientId: string;
+  /** Left out to keep the stored secret; the first save needs one. */
+  clientSecret?: string;
+  enabled: boolean;
+  domains: string[];
+  autoProvision: boolean;
+  defaultRole: string;
+  allowPassword: boolean;
+}
+
+export interface SsoStart {
+  /** The provider's authorization URL; the browser goes there next. */
+  redirectUrl: string;
+}
+
 export interface ItemList<T> {
   items: T[];
 }

@@ -5,12 +5,14 @@ const VALIDATION_FAILED = 'validation_failed';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
-/** The server may name a field "email", "/email" or "body.email"; all of them mean the form's "email". */
+/**
+ * The server may name a field "email", "/email" or "body.email"; all of them mean the form's "email". An
+ * item of a list ("domains.2") belongs to the list's field, which shows the message.
+ */
 function matchField<F extends string>(path: string, fields: readonly F[]): F | undefined {
-  const name = path
-    .split(/[./]/)
-    .filter((p) => p.length > 0 && p !== 'body')
-    .join('.');
+  const parts = path.split(/[./]/).filter((p) => p.length > 0 && p !== 'body');
+  while (parts.length > 1 && /^\d+$/.test(parts[parts.length - 1] ?? '')) parts.pop();
+  const name = parts.join('.');
   return fields.find((f) => f === name || name.endsWith(`.${f}`));
 }
 

@@ -23,6 +23,7 @@ const PERMISSION_KEYS = {
   'users.read': 'permissions.usersRead',
   'users.manage': 'permissions.usersManage',
   'departments.manage': 'permissions.departmentsManage',
+  'sso.manage': 'permissions.ssoManage',
   'audit.read': 'permissions.auditRead',
   'audit.export': 'permissions.auditExport',
 } as const;

@@ -15,6 +15,7 @@ export type Permission =
   | 'users.read'
   | 'users.manage'
   | 'departments.manage'
+  | 'sso.manage'
   | 'audit.read'
   | 'audit.export';
 

@@ -36,7 +36,7 @@ export const AREA_PATHS: Record<AreaId, string> = {
 /** Areas with screens in this version; every other area opens its "not available yet" page. */
 export const BUILT_AREAS: ReadonlySet<AreaId> = new Set(['organisation']);
 
-export type OrganisationPageId = 'settings' | 'users' | 'departments' | 'audit';
+export type OrganisationPageId = 'settings' | 'users' | 'departments' | 'sso' | 'audit';
 
 export interface OrganisationPage {
   id: OrganisationPageId;
@@ -50,5 +50,6 @@ export const ORGANISATION_PAGES: readonly OrganisationPage[] = [
   { id: 'settings', path: '/organisation/settings' },
   { id: 'users', path: '/organisation/users', permission: 'users.read' },
   { id: 'departments', path: '/organisation/departments' },
+  { id: 'sso', path: '/organisation/sso', permission: 'sso.manage' },
   { id: 'audit', path: '/organisation/audit', permission: 'audit.read' },
 ];

@@ -14,6 +14,7 @@ const ACTION_KEYS = {
   'user.updated': 'audit.actionNames.userUpdated',
   'user.deactivated': 'audit.actionNames.userDeactivated',
   'user.reactivated': 'audit.actionNames.userReactivated',
+  'user.provisioned': 'audit.actionNames.userProvisioned',
   'profile.updated': 'audit.actionNames.profileUpdated',
   'profile.password_changed': 'audit.actionNames.profilePasswordChanged',
   'api_token.created': 'audit.actionNames.apiTokenCreated',
@@ -23,6 +24,8 @@ const ACTION_KEYS = {
   'department.deleted': 'audit.actionNames.departmentDeleted',
   'organisation.created': 'audit.actionNames.organisationCreated',
   'organisation.updated': 'audit.actionNames.organisationUpdated',
+  'sso.updated': 'audit.actionNames.ssoUpdated',
+  'sso.deleted': 'audit.actionNames.ssoDeleted',
   'audit.exported': 'audit.actionNames.auditExported',
 } as const;
 
