@@ -85,17 +85,7 @@ export function createAuthenticator(deps: { db: Db; events: EventBus; log: Logge
         );
       if (!row) return null;
       const principal: Principal = {
-        userId: row.userId,
-        orgId: row.orgId,
-        email: row.email,
-        name: row.name,
-        locale: row.locale === 'de' ? 'de' : 'en',
-        timeZone: row.timeZone,
-        role: row.role,
-        orgName: row.orgName,
-        orgSlug: row.orgSlug,
-        departmentId: row.departmentId,
-        departmentName: row.departmentName,
+        ...principalBase(row),
         permissions: permissionsOf(row.role),
         via: 'session',
         sessionId: id,
@@ -139,17 +129,7 @@ export function createAuthenticator(deps: { db: Db; events: EventBus; log: Logge
       if (!row) return null;
       const scopes = new Set(row.scopes);
       const principal: Principal = {
-        userId: row.userId,
-        orgId: row.orgId,
-        email: row.email,
-        name: row.name,
-        locale: row.locale === 'de' ? 'de' : 'en',
-        timeZone: row.timeZone,
-        role: row.role,
-        orgName: row.orgName,
-        orgSlug: row.orgSlug,
-        departmentId: row.departmentId,
-        departmentName: row.departmentName,
+        ...principalBase(row),
         // A token can never do more than its owner's role allows, even if the role shrank since.
         permissions: new Set([...permissionsOf(row.role)].filter((p) => scopes.has(p))),
         via: 'token',
@@ -172,4 +152,23 @@ export function createAuthenticator(deps: { db: Db; events: EventBus; log: Logge
     },
   };
   return authenticator;
+}
+
+type PrincipalRow = Omit<Principal, 'locale' | 'permissions' | 'via'> & { locale: string };
+
+/** What a session and a token resolve to alike: the user, the membership and the organisation. */
+function principalBase(row: PrincipalRow) {
+  return {
+    userId: row.userId,
+    orgId: row.orgId,
+    email: row.email,
+    name: row.name,
+    locale: row.locale === 'de' ? ('de' as const) : ('en' as const),
+    timeZone: row.timeZone,
+    role: row.role,
+    orgName: row.orgName,
+    orgSlug: row.orgSlug,
+    departmentId: row.departmentId,
+    departmentName: row.departmentName,
+  };
 }
