@@ -28,6 +28,14 @@ for (const file of files) {
     for (const n of r.notes ?? []) process.stdout.write(`  note: ${n}\n`);
   }
 }
-const results = { at: new Date().toISOString(), node: process.version, quick, reports };
-await fs.writeFile(path.join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+// A run of some benchmarks keeps the other reports of the file, so results.json holds the latest of each.
+const file = path.join(dir, 'results.json');
+const previous = await fs.readFile(file, 'utf8').then(
+  (t) => (JSON.parse(t) as { reports?: (BenchReport & { at?: string })[] }).reports ?? [],
+  () => [],
+);
+const at = new Date().toISOString();
+const fresh = reports.map((r) => ({ ...r, at, node: process.version, quick }));
+const kept = previous.filter((p) => !fresh.some((r) => r.name === p.name));
+await fs.writeFile(file, `${JSON.stringify({ reports: [...kept, ...fresh] }, null, 2)}\n`);
 process.stdout.write(`\nwrote bench/results.json (${reports.length} reports)\n`);

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createContext } from '../../src/context.ts';
@@ -9,9 +10,23 @@ import { seedDemoIfEmpty } from '../../src/seed-demo.ts';
 
 // Chorus as `serve` runs it (same config path, request logging on), on a database of its own.
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'chorus-bench-'));
+// On PostgreSQL the benchmark gets a database of its own, dropped afterwards.
+const adminUrl = process.env.DATABASE_URL || undefined;
+const benchDb = `chorus_bench_${process.pid}`;
+let databaseUrl: string | undefined;
+if (adminUrl) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${benchDb}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${benchDb}`;
+  databaseUrl = u.toString();
+}
 const password = 'bench password 1';
 const config = loadConfig({
   ...process.env,
+  DATABASE_URL: databaseUrl ?? '',
   CHORUS_DATA_DIR: dataDir,
   PORT: '0',
   NODE_ENV: 'production',
@@ -29,5 +44,11 @@ process.on('disconnect', async () => {
   await app.close();
   await ctx.close();
   await fs.rm(dataDir, { recursive: true, force: true });
+  if (adminUrl) {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${benchDb} with (force)`);
+    await admin.end();
+  }
   process.exit(0);
 });
