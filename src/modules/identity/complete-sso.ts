@@ -27,7 +27,7 @@ export interface SsoCallbackInput {
 export async function completeSso(
   ctx: Context,
   input: SsoCallbackInput,
-): Promise<NewSession & { userId: string; orgId: string }> {
+): Promise<NewSession & { userId: string; orgId: string; next: string }> {
   const flow = openFlow(ctx.secrets, input.sealedFlow);
   if (!flow) throw new DomainError(400, 'sso_flow_expired');
   const callback = new URL(ssoCallbackUrl(ctx));
@@ -60,7 +60,7 @@ export async function completeSso(
   if (!config.domains.includes(domainOf(identity.email))) {
     throw new DomainError(403, 'sso_domain_mismatch', { email: identity.email });
   }
-  return signInWithSso(ctx, config, identity, input);
+  return { ...(await signInWithSso(ctx, config, identity, input)), next: flow.next ?? '/' };
 }
 
 /** The person as the provider describes them; only a verified address is good enough to match on. */

@@ -186,7 +186,12 @@ export const updateSsoBody = z.strictObject({
   defaultRole: ssoRoleSchema.default('contributor'),
   allowPassword: z.boolean().default(true),
 });
-export const ssoStartBody = z.strictObject({ email: emailSchema });
+/** A page of the web app to return to after signing in; only local paths, never another site. */
+export const localPathSchema = z
+  .string()
+  .max(500)
+  .regex(/^\/(?![/\\])[^\s]*$/, { message: 'a path on this site, starting with /' });
+export const ssoStartBody = z.strictObject({ email: emailSchema, next: localPathSchema.optional() });
 export const ssoStartResponse = z.object({ redirectUrl: z.string() });
 export const ssoCallbackQuery = z.looseObject({
   code: z.string().max(4096).optional(),

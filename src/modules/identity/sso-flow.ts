@@ -26,6 +26,8 @@ const flowSchema = z.object({
   verifier: z.string().min(43),
   /** Epoch milliseconds. */
   expiresAt: z.number(),
+  /** The page to return to after signing in (a local path, checked when the flow started). */
+  next: z.string().optional(),
 });
 export type SsoFlow = z.infer<typeof flowSchema>;
 

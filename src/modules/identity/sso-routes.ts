@@ -78,7 +78,7 @@ export function registerSsoRoutes(app: App, ctx: Context): void {
       },
     },
     async (req, reply) => {
-      const started = await startSso(ctx, req.body.email);
+      const started = await startSso(ctx, req.body.email, req.body.next);
       reply.setCookie(SSO_FLOW_COOKIE, started.sealedFlow, {
         path: SSO_FLOW_PATH,
         httpOnly: true,
@@ -114,7 +114,7 @@ export function registerSsoRoutes(app: App, ctx: Context): void {
           requestId: req.id,
         });
         setSessionCookies(reply, session, secureCookies);
-        return reply.redirect('/', 303);
+        return reply.redirect(session.next, 303);
       } catch (err) {
         // A person's browser arrives here from the provider: show the reason on the sign-in page in
         // their language rather than a JSON document. API clients still get problem+json.

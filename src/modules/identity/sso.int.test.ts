@@ -27,8 +27,12 @@ describe('single sign-on with OpenID Connect', () => {
     t.app.inject({ method: 'PUT', url: '/api/v1/sso', headers, payload });
 
   /** Start at Chorus, sign in at the provider, come back: the answer of the callback. */
-  async function ssoSignIn(email: string, login: IdpLogin, tamper?: (callback: URL) => void) {
-    const start = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sso/start', payload: { email } });
+  async function ssoSignIn(email: string, login: IdpLogin, tamper?: (callback: URL) => void, next?: string) {
+    const start = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sso/start',
+      payload: next ? { email, next } : { email },
+    });
     expect(start.statusCode, start.body).toBe(200);
     const flow = (start.cookies as { name: string; value: string }[]).find((c) => c.name === 'chorus_sso')!;
     const callback = await idp.authorize(start.json().redirectUrl, login);
@@ -152,6 +156,31 @@ describe('single sign-on with OpenID Connect', () => {
       sql`select summary from audit_log where org_id = ${t.orgs.demo} and action = 'auth.signed_in' order by seq desc limit 1`,
     );
     expect(audit.rows[0]!.summary).toEqual({ method: 'sso' });
+  });
+
+  it('returns to the page the person wanted, and only to a page of this site', async () => {
+    const res = await ssoSignIn(
+      t.emailOf('viewer'),
+      { subject: 'sub-viewer' },
+      undefined,
+      '/organisation/audit?x=1',
+    );
+    expect(res.statusCode, res.body).toBe(303);
+    expect(res.headers.location).toBe('/organisation/audit?x=1');
+    for (const next of [
+      '//evil.example/',
+      '/\\evil.example',
+      'https://evil.example/',
+      'javascript:alert(1)',
+    ]) {
+      const start = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sso/start',
+        payload: { email: t.emailOf('viewer'), next },
+      });
+      expect(start.statusCode, next).toBe(400);
+      expect(start.json().errors[0].path).toBe('next');
+    }
   });
 
   it('refuses an unknown person of the domain while provisioning is off', async () => {

@@ -41,6 +41,7 @@ export function providerProblem(err: unknown, issuer: string): unknown {
 export async function startSso(
   ctx: Context,
   email: string,
+  next?: string,
 ): Promise<{ redirectUrl: string; sealedFlow: string; expiresAt: Date }> {
   const config = await findSsoConfigByDomain(ctx.db, domainOf(email));
   if (!config?.enabled) throw new DomainError(404, 'sso_not_configured');
@@ -66,6 +67,7 @@ export async function startSso(
     nonce,
     verifier,
     expiresAt: expiresAt.getTime(),
+    ...(next ? { next } : {}),
   });
   return { redirectUrl: url.href, sealedFlow, expiresAt };
 }

@@ -9,5 +9,10 @@ export const saveSso = (update: SsoUpdate) => request<Sso>('/api/v1/sso', { meth
 export const deleteSso = () => request<void>('/api/v1/sso', { method: 'DELETE' });
 
 /** Public: asked from the sign-in page, where a 401 must be shown rather than lead back to sign-in. */
-export const startSso = (email: string) =>
-  request<SsoStart>('/api/v1/auth/sso/start', { method: 'POST', body: { email }, onUnauthorized: 'throw' });
+export const startSso = (email: string, next: string) =>
+  request<SsoStart>('/api/v1/auth/sso/start', {
+    method: 'POST',
+    // The server returns the browser to this page after the provider (a local path, like next= here).
+    body: { email, ...(next !== '/' ? { next } : {}) },
+    onUnauthorized: 'throw',
+  });

@@ -40,7 +40,7 @@ export function SignInPage() {
     mutationFn: () => signIn({ email: email.trim(), password }),
     onSuccess: (me) => startSession(me, next),
   });
-  const sso = useSsoStart();
+  const sso = useSsoStart(next);
   const server = mutation.isError ? splitFieldErrors(mutation.error, FIELDS).byField : {};
   const ssoServer = sso.isError ? splitFieldErrors(sso.error, ['email'] as const) : null;
   const ssoOnly = mutation.isError && passwordRefused(mutation.error);

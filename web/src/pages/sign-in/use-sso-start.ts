@@ -21,9 +21,9 @@ function followableUrl(redirectUrl: string): string {
 }
 
 /** Asks the server where this address signs in and sends the browser there; the page is left behind. */
-export function useSsoStart() {
+export function useSsoStart(next: string) {
   const mutation = useMutation({
-    mutationFn: async (email: string) => followableUrl((await startSso(email)).redirectUrl),
+    mutationFn: async (email: string) => followableUrl((await startSso(email, next)).redirectUrl),
     onSuccess: (url, email) => {
       rememberSsoEmail(email);
       window.location.href = url;
