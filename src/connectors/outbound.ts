@@ -70,9 +70,21 @@ function isLocalName(hostname: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost');
 }
 
+/** The rule for what a URL itself says: scheme, user info, literal and local addresses. */
+function checkUrl(url: URL, policy: Pick<OutboundPolicy, 'allowPrivateAddresses'>): void {
+  if (url.username || url.password) throw new ServiceUrlNotAllowed(url.origin, 'user info in the URL');
+  const local = isLocalName(url.hostname) || isPrivateAddress(url.hostname);
+  if (local && !policy.allowPrivateAddresses) {
+    throw new ServiceUrlNotAllowed(url.origin, 'loopback and private-network addresses are refused');
+  }
+  if (url.protocol === 'https:') return;
+  if (url.protocol === 'http:' && local) return;
+  throw new ServiceUrlNotAllowed(url.origin, 'https:// required');
+}
+
 /**
- * Parses a service URL and applies the rule to what the URL itself says (scheme, user info, literal
- * addresses). Names are checked again against what they resolve to before each connection (`checkHost`).
+ * Parses the service URL a person typed and applies the rule to what the URL itself says. Names are
+ * checked again against what they resolve to before each connection (`checkHost`).
  */
 export function parseServiceUrl(raw: string, policy: Pick<OutboundPolicy, 'allowPrivateAddresses'>): URL {
   let url: URL;
@@ -81,20 +93,14 @@ export function parseServiceUrl(raw: string, policy: Pick<OutboundPolicy, 'allow
   } catch {
     throw new ServiceUrlNotAllowed(raw, 'not a URL');
   }
-  if (url.username || url.password) throw new ServiceUrlNotAllowed(url.origin, 'user info in the URL');
   if (url.search || url.hash) throw new ServiceUrlNotAllowed(url.origin, 'query or fragment in the URL');
-  const local = isLocalName(url.hostname) || isPrivateAddress(url.hostname);
-  if (local && !policy.allowPrivateAddresses) {
-    throw new ServiceUrlNotAllowed(url.origin, 'loopback and private-network addresses are refused');
-  }
-  if (url.protocol === 'https:') return url;
-  if (url.protocol === 'http:' && local) return url;
-  throw new ServiceUrlNotAllowed(url.origin, 'https:// required');
+  checkUrl(url, policy);
+  return url;
 }
 
 /** Resolves the host and refuses it when any of its addresses is private (unless the policy allows). */
 export async function checkHost(url: URL, policy: OutboundPolicy): Promise<void> {
-  parseServiceUrl(url.href, policy);
+  checkUrl(url, policy);
   if (policy.allowPrivateAddresses || isIP(url.hostname.replace(/^\[|\]$/g, ''))) return;
   let addresses: { address: string }[];
   try {
