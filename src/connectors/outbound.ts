@@ -27,7 +27,10 @@ export class ServiceUrlNotAllowed extends AuthExpired {
   }
 }
 
-const privateRanges = new BlockList();
+// Two lists: Node matches an IPv4 address against IPv4-mapped IPv6 rules too, and ::ffff:0:0/96 would
+// then cover every IPv4 address.
+const privateV4 = new BlockList();
+const privateV6 = new BlockList();
 for (const [net, prefix] of [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
@@ -41,7 +44,7 @@ for (const [net, prefix] of [
   ['224.0.0.0', 4],
   ['240.0.0.0', 4],
 ] as const) {
-  privateRanges.addSubnet(net, prefix, 'ipv4');
+  privateV4.addSubnet(net, prefix, 'ipv4');
 }
 for (const [net, prefix] of [
   ['::', 128],
@@ -53,15 +56,15 @@ for (const [net, prefix] of [
   ['fe80::', 10],
   ['ff00::', 8],
 ] as const) {
-  privateRanges.addSubnet(net, prefix, 'ipv6');
+  privateV6.addSubnet(net, prefix, 'ipv6');
 }
 
 /** True for loopback, private, link-local, multicast and otherwise non-public addresses. */
 export function isPrivateAddress(address: string): boolean {
   const ip = address.replace(/^\[|\]$/g, '');
   const family = isIP(ip);
-  if (family === 4) return privateRanges.check(ip, 'ipv4');
-  if (family === 6) return privateRanges.check(ip, 'ipv6');
+  if (family === 4) return privateV4.check(ip, 'ipv4');
+  if (family === 6) return privateV6.check(ip, 'ipv6');
   return false;
 }
 
