@@ -7,8 +7,11 @@
 
 /** How a network counts the length of a text. */
 export type CharCounting =
-  /** Unicode grapheme clusters; a URL counts as `urlLength` characters however long it is (Mastodon). */
-  | { kind: 'graphemes'; urlLength?: number }
+  /**
+   * Unicode grapheme clusters; a URL counts as `urlLength` characters however long it is, and with
+   * `localMentions` a mention of a remote account (`@user@domain`) counts as `@user` only (Mastodon).
+   */
+  | { kind: 'graphemes'; urlLength?: number; localMentions?: boolean }
   /** Grapheme clusters, and additionally a limit on UTF-8 bytes (Bluesky: 300 graphemes, 3000 bytes). */
   | { kind: 'graphemes-and-bytes'; maxBytes: number };
 
@@ -110,6 +113,7 @@ export interface InboundItem {
 }
 
 export interface InboundPage {
+  /** Oldest first. */
   items: InboundItem[];
   /** Pass back as `since` to get only what came after this page. */
   cursor: string | null;
