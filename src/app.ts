@@ -1,15 +1,25 @@
 import type { Context } from './context.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { channelMessages } from './modules/channels/messages.ts';
+import { registerChannelRoutes } from './modules/channels/routes.ts';
 import { createAuthenticator } from './modules/identity/authenticator.ts';
 import { identityJobs } from './modules/identity/jobs.ts';
 import { identityMessages } from './modules/identity/messages.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { registerSsoRoutes } from './modules/identity/sso-routes.ts';
+import { notificationMessages } from './modules/notifications/messages.ts';
+import { notificationJobs, registerNotificationRoutes } from './modules/notifications/routes.ts';
+import { publishingJobs, startPublishingLoops } from './modules/publishing/jobs.ts';
+import { publishingMessages } from './modules/publishing/messages.ts';
+import { registerPublishingRoutes } from './modules/publishing/routes.ts';
 import { migrationsPending } from './platform/db/migrator.ts';
 import { registerMessages } from './platform/http/messages.ts';
 import { type App, buildServer } from './platform/http/server.ts';
 
 registerMessages(identityMessages);
+registerMessages(channelMessages);
+registerMessages(publishingMessages);
+registerMessages(notificationMessages);
 
 /** Wiring: hands each module's routes to the HTTP server (the platform never imports a module). */
 export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {}): Promise<App> {
@@ -35,13 +45,16 @@ export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {
       registerIdentityRoutes(api, ctx, authenticator);
       registerSsoRoutes(api, ctx);
       registerAuditRoutes(api, ctx);
+      registerChannelRoutes(api, ctx);
+      registerPublishingRoutes(api, ctx);
+      registerNotificationRoutes(api, ctx);
     },
   });
 }
 
 /** Wiring: hands each module's job handlers and schedules to the queue (`serve` or `worker`). */
 export async function startWorkers(ctx: Context): Promise<void> {
-  for (const job of [...identityJobs]) {
+  for (const job of [...identityJobs, ...notificationJobs, ...publishingJobs]) {
     await ctx.queue.work(
       job.name,
       async (j) => {
@@ -57,4 +70,5 @@ export async function startWorkers(ctx: Context): Promise<void> {
     );
     if (job.cron) await ctx.queue.schedule(job.name, job.cron, {}, { tz: 'UTC' });
   }
+  startPublishingLoops(ctx);
 }

@@ -38,6 +38,18 @@ export const configSchema = z.object({
   signInLimitPerMinute: z.coerce.number().int().min(1).max(100_000),
   /** Trust X-Forwarded-* headers (set when behind a reverse proxy). */
   trustProxy: z.boolean(),
+  /**
+   * A send that has not finished after this long was interrupted (a crash); the reconciler then settles it.
+   * Must exceed networkTimeoutMs, or a slow but living send would be settled twice.
+   */
+  publishLeaseSeconds: z.coerce.number().int().min(2).max(3600),
+  /**
+   * Let channel service URLs (a Mastodon instance, a Bluesky PDS) point at loopback and private addresses.
+   * Off in production: a URL someone types must not reach the machine's own network.
+   */
+  allowPrivateNetworks: z.boolean(),
+  /** How long one call to a social network may take. */
+  networkTimeoutMs: z.coerce.number().int().min(500).max(120_000),
   /** Directory with the built web app; served on the same port as the API. */
   webDir: z.string(),
 });
@@ -78,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionTtlHours: env.CHORUS_SESSION_TTL_HOURS ?? '168',
     authCacheMs: env.CHORUS_AUTH_CACHE_MS ?? '10000',
     signInLimitPerMinute: env.CHORUS_SIGN_IN_LIMIT_PER_MINUTE ?? '20',
+    publishLeaseSeconds: env.CHORUS_PUBLISH_LEASE_SECONDS ?? '120',
+    networkTimeoutMs: env.CHORUS_NETWORK_TIMEOUT_MS ?? '30000',
+    allowPrivateNetworks: bool(env.CHORUS_ALLOW_PRIVATE_NETWORKS, false),
     trustProxy: bool(env.CHORUS_TRUST_PROXY, false),
     webDir: path.resolve(env.CHORUS_WEB_DIR ?? path.join(projectRoot, 'dist', 'web')),
     ...overrides,
@@ -91,6 +106,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (config.env === 'production' && !config.secretKey) {
     throw new ConfigError(
       'CHORUS_SECRET_KEY is required in production (32 random bytes, base64): generate one with `openssl rand -base64 32`.',
+    );
+  }
+  if (config.publishLeaseSeconds * 1000 <= config.networkTimeoutMs) {
+    throw new ConfigError(
+      'CHORUS_PUBLISH_LEASE_SECONDS must be longer than CHORUS_NETWORK_TIMEOUT_MS, or a slow send could be settled twice.',
     );
   }
   return config;

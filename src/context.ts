@@ -1,4 +1,8 @@
 import type { Config } from './config.ts';
+import type { BlueskySessionCache } from './connectors/bluesky/client.ts';
+import type { Connector, Credentials, NetworkId } from './connectors/connector.ts';
+import { createConnector } from './connectors/registry.ts';
+import { createSandboxNetwork, type SandboxNetwork } from './connectors/sandbox/network.ts';
 import { createSecretBox, loadOrCreateKeyFile, type SecretBox } from './platform/crypto.ts';
 import { type Database, type Db, openDatabase } from './platform/db/client.ts';
 import type { EventBus } from './platform/events/bus.ts';
@@ -20,14 +24,24 @@ export interface Context {
   mailer: Mailer;
   secrets: SecretBox;
   metrics: Metrics;
+  /** The built-in sandbox network (demo, trials, tests, benchmarks), kept in the database. */
+  sandbox: SandboxNetwork;
+  /** Opens the connector of a channel's network with its credentials (connectors/registry.ts). */
+  connectors: OpenConnector;
+  /** Runs `fn` first when the context closes (background loops stop before the database goes). */
+  onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
 }
+
+export type OpenConnector = (orgId: string, network: NetworkId, credentials: Credentials) => Connector;
 
 export interface ContextOverrides {
   database?: Database;
   log?: Logger;
   mailer?: Mailer;
   queue?: JobQueue;
+  /** Wraps the connector factory (tests count or slow down calls). */
+  connectors?: (open: OpenConnector) => OpenConnector;
 }
 
 export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<Context> {
@@ -47,6 +61,17 @@ export async function createContext(config: Config, overrides: ContextOverrides 
   });
   const mailer = overrides.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
   const metrics = createMetrics();
+  const sandbox = createSandboxNetwork(database.db, { publicUrl: config.baseUrl });
+  const blueskySessions: BlueskySessionCache = new Map();
+  const openConnector: OpenConnector = (orgId, network, credentials) =>
+    createConnector(network, credentials, {
+      sandbox,
+      orgId,
+      timeoutMs: config.networkTimeoutMs,
+      allowPrivateAddresses: config.allowPrivateNetworks,
+      blueskySessions,
+    });
+  const closers: Array<() => Promise<void> | void> = [];
   let closed = false;
   return {
     config,
@@ -58,9 +83,15 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     mailer,
     secrets,
     metrics,
+    sandbox,
+    connectors: (overrides.connectors ?? ((o) => o))(openConnector),
+    onClose(fn) {
+      closers.push(fn);
+    },
     async close() {
       if (closed) return;
       closed = true;
+      for (const fn of closers.splice(0)) await fn();
       await queue.stop();
       await events.stop();
       mailer.close();

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
+import { seedDemoPublishing } from './modules/publishing/demo.ts';
 import type { Context } from './context.ts';
 import { recordAudit } from './modules/audit/record-audit.ts';
 import { createOrganisation } from './modules/identity/organisations.ts';
@@ -50,6 +51,7 @@ export async function seedDemoIfEmpty(ctx: Context, password: string): Promise<b
     if (seeded) return false;
     const { org, departments } = await createOrganisation(tx, { ...DEMO_ORG, departments: [...DEPARTMENTS] });
     const deptId = new Map(departments.map((d) => [d.name, d.id]));
+    const userIds = new Map<string, string>();
     for (const u of DEMO_USERS) {
       const [row] = await tx
         .insert(users)
@@ -61,6 +63,7 @@ export async function seedDemoIfEmpty(ctx: Context, password: string): Promise<b
           timeZone: 'Europe/Berlin',
         })
         .returning();
+      userIds.set(u.local, row!.id);
       await tx.insert(memberships).values({
         orgId: org.id,
         userId: row!.id,
@@ -69,6 +72,17 @@ export async function seedDemoIfEmpty(ctx: Context, password: string): Promise<b
         status: 'active',
       });
     }
+    await seedDemoPublishing(
+      ctx,
+      tx,
+      org,
+      {
+        managerId: userIds.get('manager')!,
+        editorId: userIds.get('editor')!,
+        contributorId: userIds.get('contributor')!,
+      },
+      deptId,
+    );
     await recordAudit(
       tx,
       { orgId: org.id, userId: null, label: 'Chorus demo', via: 'system' },

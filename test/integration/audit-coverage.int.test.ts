@@ -2,21 +2,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, PASSWORD, type Session, type TestApp } from '../app.ts';
 import { startTestIdp, type TestIdp } from '../fakes/test-idp.ts';
+import { type Call, PUBLISHING_NOT_WRITES, publishingScenarios } from './publishing-scenarios.ts';
 
-interface Call {
-  method: 'POST' | 'PATCH' | 'DELETE' | 'PUT' | 'GET';
-  url: string;
-  headers?: Record<string, string>;
-  payload?: object;
-  /** When success is not a 2xx (a redirect back to the web app). */
-  status?: number;
-}
 
 /** GET routes that change something: the provider sends the browser back to the SSO callback with a GET. */
 const WRITING_GETS = new Set(['GET /api/v1/auth/sso/callback']);
 /** Routes that look like writes but store nothing, and why. */
 const NOT_WRITES: Record<string, string> = {
   'POST /api/v1/auth/sso/start': 'the flow lives in a sealed cookie in the browser; nothing is stored',
+  ...PUBLISHING_NOT_WRITES,
 };
 
 /**
@@ -142,12 +136,14 @@ describe('every write is audited', () => {
       };
     },
     'DELETE /api/v1/sso': async () => ({ method: 'DELETE', url: '/api/v1/sso', headers: admin.headers }),
+    ...publishingScenarios(() => ({ t, admin })),
   };
 
   beforeAll(async () => {
     t = await createTestApp();
     admin = await t.signIn(t.emailOf('admin'));
     owner = await t.signIn(t.emailOf('owner'));
+    await t.grantPostingRights(t.emailOf('admin'));
     idp = await startTestIdp(`${t.ctx.config.baseUrl}/api/v1/auth/sso/callback`);
     idp.accounts.set('sub-editor', { email: t.emailOf('editor'), emailVerified: true, name: 'Emil' });
   });
@@ -181,6 +177,7 @@ describe('every write is audited', () => {
         sql`select action from audit_log order by id desc limit 1`,
       );
       expect(await count(), `${key} (last action ${last.rows[0]?.action})`).toBeGreaterThan(before);
+      call.after?.(res.json());
       if (key === 'POST /api/v1/users') {
         state.userId = res.json().user.id;
         state.inviteToken = res.json().inviteUrl.split('/invite/')[1];

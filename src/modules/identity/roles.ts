@@ -33,6 +33,46 @@ export const PERMISSIONS = {
     de: 'Audit-Log exportieren',
     en: 'Export the audit log',
   },
+  'channels.read': {
+    roles: ['owner', 'admin', 'manager', 'editor', 'contributor', 'compliance', 'viewer'],
+    de: 'Kanäle sehen',
+    en: 'See channels',
+  },
+  'channels.manage': {
+    roles: ['owner', 'admin', 'manager'],
+    de: 'Unternehmenskanäle verbinden und verwalten',
+    en: 'Connect and manage company channels',
+  },
+  'channels.connect_personal': {
+    roles: ['owner', 'admin', 'manager', 'editor', 'contributor'],
+    de: 'Eigene Kanäle verbinden',
+    en: 'Connect own channels',
+  },
+  'posts.read': {
+    roles: ['owner', 'admin', 'manager', 'editor', 'contributor', 'compliance', 'viewer'],
+    de: 'Beiträge und Kalender sehen',
+    en: 'See posts and the calendar',
+  },
+  'posts.write': {
+    roles: ['owner', 'admin', 'manager', 'editor', 'contributor'],
+    de: 'Beiträge entwerfen, einreichen und planen',
+    en: 'Draft, submit and schedule posts',
+  },
+  'posts.approve': {
+    roles: ['owner', 'admin', 'manager', 'editor'],
+    de: 'Beiträge freigeben',
+    en: 'Approve posts',
+  },
+  'workflows.manage': {
+    roles: ['owner', 'admin', 'manager'],
+    de: 'Freigabe-Workflows festlegen',
+    en: 'Configure approval workflows',
+  },
+  'campaigns.manage': {
+    roles: ['owner', 'admin', 'manager'],
+    de: 'Kampagnen verwalten',
+    en: 'Manage campaigns',
+  },
 } as const satisfies Record<string, { roles: readonly Role[]; de: string; en: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

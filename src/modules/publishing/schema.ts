@@ -34,7 +34,11 @@ export const updatePostBody = z.strictObject({
   targets: z.array(targetInput).max(50).optional(),
 });
 
-export const decisionBody = z.strictObject({ comment: z.string().trim().max(5000).default('') });
+export const decisionBody = z.strictObject({
+  comment: z.string().trim().max(5000).default(''),
+  /** The version the approver has seen; a newer one is refused so nobody approves what they did not read. */
+  version: z.number().int().min(1).optional(),
+});
 export const requestChangesBody = z.strictObject({ comment: z.string().trim().min(1).max(5000) });
 
 export const scheduleBody = z.strictObject({

@@ -27,6 +27,7 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: Domai
   const params = { ...err.params, requestId: req.id };
   const { title, detail } = message(err.code, locale, params);
   const body: Problem = {
+    ...err.extensions,
     type: problemType(err.code),
     title,
     status: err.status,

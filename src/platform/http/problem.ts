@@ -13,12 +13,18 @@ export class DomainError extends Error {
   readonly params: Record<string, string | number>;
   readonly fieldErrors?: FieldError[];
   readonly headers?: Record<string, string>;
+  /** RFC 9457 extension members: details a client can act on (the issues of a post, guideline findings). */
+  readonly extensions?: Record<string, unknown>;
 
   constructor(
     status: number,
     code: string,
     params: Record<string, string | number> = {},
-    extra: { fieldErrors?: FieldError[]; headers?: Record<string, string> } = {},
+    extra: {
+      fieldErrors?: FieldError[];
+      headers?: Record<string, string>;
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(`${code} ${JSON.stringify(params)}`);
     this.name = 'DomainError';
@@ -27,6 +33,7 @@ export class DomainError extends Error {
     this.params = params;
     this.fieldErrors = extra.fieldErrors;
     this.headers = extra.headers;
+    this.extensions = extra.extensions;
   }
 }
 

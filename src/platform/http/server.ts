@@ -16,6 +16,7 @@ import {
 import type { Logger } from 'pino';
 import type { Locale } from '../i18n/locale.ts';
 import type { Metrics } from '../metrics.ts';
+import fastifyMultipart from '@fastify/multipart';
 import { registerAuthHooks } from './auth-hooks.ts';
 import { registerErrorHandling, routeNotFound } from './errors.ts';
 import type { Authenticator, Principal } from './principal.ts';
@@ -67,6 +68,8 @@ export interface ServerOptions {
   /** Optional bearer token protecting /metrics. */
   metricsToken?: string;
   bodyLimitBytes?: number;
+  /** Largest file a multipart upload may carry. */
+  uploadLimitBytes?: number;
   /** Registers the modules' routes (app.ts); runs inside the /api/v1 prefix. */
   routes: (app: App) => Promise<void> | void;
 }
@@ -129,6 +132,10 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
     reply.headers(req.url.startsWith('/api/v1/') ? jsonHeaders : pageHeaders);
   });
   await app.register(fastifyRateLimit, { global: false });
+  // Uploads (post images): one file per request, its size bounded here before a byte reaches a handler.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: opts.uploadLimitBytes ?? 16 * 1024 * 1024, files: 1, fields: 10, fieldSize: 10_000, parts: 12 },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -1,5 +1,8 @@
 // Every table of every module, for Drizzle's relational queries and for drizzle-kit.
 export * from './audit.ts';
+export * from './channels.ts';
 export * from './identity.ts';
+export * from './notifications.ts';
+export * from './publishing.ts';
 export * from './sandbox.ts';
 export * from './sso.ts';
