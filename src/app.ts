@@ -1,5 +1,7 @@
 import type { Context } from './context.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { governanceMessages } from './modules/governance/messages.ts';
+import { registerGovernanceRoutes } from './modules/governance/routes.ts';
 import { createAuthenticator } from './modules/identity/authenticator.ts';
 import { identityJobs } from './modules/identity/jobs.ts';
 import { identityMessages } from './modules/identity/messages.ts';
@@ -10,6 +12,7 @@ import { registerMessages } from './platform/http/messages.ts';
 import { type App, buildServer } from './platform/http/server.ts';
 
 registerMessages(identityMessages);
+registerMessages(governanceMessages);
 
 /** Wiring: hands each module's routes to the HTTP server (the platform never imports a module). */
 export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {}): Promise<App> {
@@ -35,6 +38,7 @@ export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {
       registerIdentityRoutes(api, ctx, authenticator);
       registerSsoRoutes(api, ctx);
       registerAuditRoutes(api, ctx);
+      registerGovernanceRoutes(api, ctx);
     },
   });
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import type { Context } from './context.ts';
 import { recordAudit } from './modules/audit/record-audit.ts';
+import { seedGovernance } from './modules/governance/seed-governance.ts';
 import { createOrganisation } from './modules/identity/organisations.ts';
 import type { Role } from './modules/identity/roles.ts';
 import { hashPassword, randomToken } from './platform/crypto.ts';
@@ -50,6 +51,7 @@ export async function seedDemoIfEmpty(ctx: Context, password: string): Promise<b
     if (seeded) return false;
     const { org, departments } = await createOrganisation(tx, { ...DEMO_ORG, departments: [...DEPARTMENTS] });
     const deptId = new Map(departments.map((d) => [d.name, d.id]));
+    const userIds = new Map<Role, string>();
     for (const u of DEMO_USERS) {
       const [row] = await tx
         .insert(users)
@@ -68,6 +70,7 @@ export async function seedDemoIfEmpty(ctx: Context, password: string): Promise<b
         departmentId: u.department ? (deptId.get(u.department) ?? null) : null,
         status: 'active',
       });
+      userIds.set(u.role, row!.id);
     }
     await recordAudit(
       tx,
@@ -80,6 +83,14 @@ export async function seedDemoIfEmpty(ctx: Context, password: string): Promise<b
         summary: { after: { name: org.name, demo: true } },
       },
     );
+    // Some people have acknowledged the guideline and passed the training, others not yet: every
+    // governance page has something to show, and the editor can be brought to full posting rights.
+    await seedGovernance(tx, {
+      orgId: org.id,
+      hrDepartmentId: deptId.get('Personal (HR)')!,
+      compliant: (['owner', 'manager', 'compliance'] as const).map((r) => userIds.get(r)!),
+      trainedOnly: [userIds.get('editor')!],
+    });
     await tx.insert(instanceState).values({ key: SEEDED_KEY, value: new Date().toISOString() });
     return true;
   });
