@@ -1,5 +1,5 @@
 // Training modules: content and a short quiz; attempts graded on the server and kept with their score.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Context } from '../../context.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import {
@@ -139,11 +139,20 @@ export async function listTrainings(
 ): Promise<TrainingRow[]> {
   const c = [eq(trainingModules.orgId, orgId)];
   if (!withArchived) c.push(eq(trainingModules.archived, false));
-  return db
-    .select()
-    .from(trainingModules)
-    .where(and(...c))
-    .orderBy(asc(trainingModules.createdAt), asc(trainingModules.id));
+  return (
+    db
+      .select()
+      .from(trainingModules)
+      .where(and(...c))
+      // Modules required for more kinds of channel first; modules seeded in one transaction share created_at.
+      .orderBy(
+        asc(trainingModules.archived),
+        desc(sql`${trainingModules.requiredForCompany}::int + ${trainingModules.requiredForPersonal}::int`),
+        asc(trainingModules.createdAt),
+        asc(trainingModules.titleDe),
+        asc(trainingModules.id),
+      )
+  );
 }
 
 export interface TrainingStatus {
