@@ -298,7 +298,7 @@ describe('guideline check and rules over HTTP', () => {
       reason: 'Das Spendenkonto der Stiftung ist öffentlich.',
       reviewedAt: null,
     });
-    expect(open[0].findings[0]).toMatchObject({ kind: 'iban', label: 'IBAN' });
+    expect(open[0].check.findings[0]).toMatchObject({ kind: 'iban', label: 'IBAN' });
     const audit = await t.ctx.db.execute<{ summary: Record<string, unknown> }>(
       sql`select summary from audit_log where action = 'guideline.overridden' order by id desc limit 1`,
     );

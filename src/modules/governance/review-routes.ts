@@ -27,8 +27,7 @@ function itemDto(row: ReviewItemRow, lang: 'de' | 'en') {
     reviewedAt: row.reviewedAt?.toISOString() ?? null,
     reviewedByLabel: row.reviewedByLabel,
     reviewNote: row.reviewNote,
-    summary: rendered.summary,
-    findings: rendered.findings,
+    check: rendered,
   };
 }
 

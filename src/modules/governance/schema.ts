@@ -96,8 +96,8 @@ export const reviewItemSchema = z.object({
   reviewedAt: z.iso.datetime().nullable(),
   reviewedByLabel: z.string().nullable(),
   reviewNote: z.string().nullable(),
-  summary: z.string(),
-  findings: z.array(renderedFindingSchema),
+  /** The findings as they were when the text went out, rendered in the reader's language. */
+  check: checkResultSchema,
 });
 
 export const reviewQuery = z.strictObject({
