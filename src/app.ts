@@ -2,6 +2,8 @@ import type { Context } from './context.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { channelMessages } from './modules/channels/messages.ts';
 import { registerChannelRoutes } from './modules/channels/routes.ts';
+import { governanceMessages } from './modules/governance/messages.ts';
+import { registerGovernanceRoutes } from './modules/governance/routes.ts';
 import { createAuthenticator } from './modules/identity/authenticator.ts';
 import { identityJobs } from './modules/identity/jobs.ts';
 import { identityMessages } from './modules/identity/messages.ts';
@@ -20,6 +22,7 @@ registerMessages(identityMessages);
 registerMessages(channelMessages);
 registerMessages(publishingMessages);
 registerMessages(notificationMessages);
+registerMessages(governanceMessages);
 
 /** Wiring: hands each module's routes to the HTTP server (the platform never imports a module). */
 export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {}): Promise<App> {
@@ -48,6 +51,7 @@ export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {
       registerChannelRoutes(api, ctx);
       registerPublishingRoutes(api, ctx);
       registerNotificationRoutes(api, ctx);
+      registerGovernanceRoutes(api, ctx);
     },
   });
 }

@@ -1,11 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { seedDemoPublishing } from './modules/publishing/demo.ts';
 import type { Context } from './context.ts';
 import { recordAudit } from './modules/audit/record-audit.ts';
+import { seedGovernance } from './modules/governance/seed-governance.ts';
 import { createOrganisation } from './modules/identity/organisations.ts';
 import type { Role } from './modules/identity/roles.ts';
+import { seedDemoPublishing } from './modules/publishing/demo.ts';
 import { hashPassword, randomToken } from './platform/crypto.ts';
 import { instanceState, memberships, users } from './platform/db/schema/identity.ts';
 
@@ -51,7 +52,7 @@ export async function seedDemoIfEmpty(ctx: Context, password: string): Promise<b
     if (seeded) return false;
     const { org, departments } = await createOrganisation(tx, { ...DEMO_ORG, departments: [...DEPARTMENTS] });
     const deptId = new Map(departments.map((d) => [d.name, d.id]));
-    const userIds = new Map<string, string>();
+    const userIds = new Map<Role, string>();
     for (const u of DEMO_USERS) {
       const [row] = await tx
         .insert(users)
@@ -63,7 +64,6 @@ export async function seedDemoIfEmpty(ctx: Context, password: string): Promise<b
           timeZone: 'Europe/Berlin',
         })
         .returning();
-      userIds.set(u.local, row!.id);
       await tx.insert(memberships).values({
         orgId: org.id,
         userId: row!.id,
@@ -71,6 +71,7 @@ export async function seedDemoIfEmpty(ctx: Context, password: string): Promise<b
         departmentId: u.department ? (deptId.get(u.department) ?? null) : null,
         status: 'active',
       });
+      userIds.set(u.role, row!.id);
     }
     await seedDemoPublishing(
       ctx,
@@ -94,6 +95,14 @@ export async function seedDemoIfEmpty(ctx: Context, password: string): Promise<b
         summary: { after: { name: org.name, demo: true } },
       },
     );
+    // Some people have acknowledged the guideline and passed the training, others not yet: every
+    // governance page has something to show, and the editor can be brought to full posting rights.
+    await seedGovernance(tx, {
+      orgId: org.id,
+      hrDepartmentId: deptId.get('Personal (HR)')!,
+      compliant: (['owner', 'manager', 'compliance'] as const).map((r) => userIds.get(r)!),
+      trainedOnly: [userIds.get('editor')!],
+    });
     await tx.insert(instanceState).values({ key: SEEDED_KEY, value: new Date().toISOString() });
     return true;
   });

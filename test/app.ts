@@ -2,9 +2,13 @@ import { eq } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { type Context, createContext } from '../src/context.ts';
+import { rightAnswers } from '../src/modules/governance/demo-training.ts';
+import { acknowledgementOf, currentGuideline } from '../src/modules/governance/guideline-documents.ts';
+import { listTrainings } from '../src/modules/governance/training.ts';
 import { createOrganisation } from '../src/modules/identity/organisations.ts';
 import { ROLES, type Role } from '../src/modules/identity/roles.ts';
 import { hashPassword } from '../src/platform/crypto.ts';
+import { guidelineAcknowledgements, trainingCompletions } from '../src/platform/db/schema/governance.ts';
 import { memberships, users } from '../src/platform/db/schema/identity.ts';
 import type { App } from '../src/platform/http/server.ts';
 import { createLogger } from '../src/platform/log.ts';
@@ -23,6 +27,8 @@ export interface TestApp {
   orgs: { demo: string; other: string };
   emailOf(role: Role, org?: 'demo' | 'other'): string;
   signIn(email: string): Promise<Session>;
+  /** The person acknowledges the current guideline and passes every training (as the web app would). */
+  grantPostingRights(email: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,6 +52,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const mail = createCapturingMailer();
   const ctx = await createContext(config, { database: db, log: createLogger('silent'), mailer: mail });
   await ctx.events.start();
+  // The queue takes jobs (publishing enqueues sends); tests run the handlers themselves where they need them.
+  await ctx.queue.start();
   await seedDemoIfEmpty(ctx, PASSWORD);
   const other = await ctx.db.transaction(async (tx) => {
     const { org } = await createOrganisation(tx, {
@@ -96,6 +104,34 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       return `${DEMO_USERS.find((u) => u.role === role)!.local}@${DEMO_DOMAIN}`;
     },
     signIn,
+    async grantPostingRights(email) {
+      const [member] = await ctx.db
+        .select({ userId: users.id, orgId: memberships.orgId })
+        .from(users)
+        .innerJoin(memberships, eq(memberships.userId, users.id))
+        .where(eq(users.email, email));
+      if (!member) throw new Error(`no member ${email}`);
+      const guideline = await currentGuideline(ctx.db, member.orgId);
+      if (guideline && !(await acknowledgementOf(ctx.db, member.orgId, member.userId, guideline.version))) {
+        await ctx.db.insert(guidelineAcknowledgements).values({
+          orgId: member.orgId,
+          userId: member.userId,
+          documentId: guideline.id,
+          version: guideline.version,
+        });
+      }
+      for (const m of await listTrainings(ctx.db, member.orgId, false)) {
+        await ctx.db.insert(trainingCompletions).values({
+          orgId: member.orgId,
+          userId: member.userId,
+          moduleId: m.id,
+          revision: m.revision,
+          score: 100,
+          passed: true,
+          answers: rightAnswers(m.questions),
+        });
+      }
+    },
     async close() {
       await app.close();
       await ctx.close();

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TRAININGS } from '../../src/modules/governance/demo-training.ts';
+import { READINESS_QUESTIONS } from '../../src/modules/governance/readiness-questions.ts';
 import { createTestApp, PASSWORD, type Session, type TestApp } from '../app.ts';
 import { startTestIdp, type TestIdp } from '../fakes/test-idp.ts';
 import { type Call, PUBLISHING_NOT_WRITES, publishingScenarios } from './publishing-scenarios.ts';
-
 
 /** GET routes that change something: the provider sends the browser back to the SSO callback with a GET. */
 const WRITING_GETS = new Set(['GET /api/v1/auth/sso/callback']);
@@ -11,6 +12,8 @@ const WRITING_GETS = new Set(['GET /api/v1/auth/sso/callback']);
 const NOT_WRITES: Record<string, string> = {
   'POST /api/v1/auth/sso/start': 'the flow lives in a sealed cookie in the browser; nothing is stored',
   ...PUBLISHING_NOT_WRITES,
+  'POST /api/v1/guidelines/check': 'checks a text and answers; stores nothing',
+  'POST /api/v1/guidelines/policy/try': 'checks a text against rules sent along; stores nothing',
 };
 
 /**
@@ -22,7 +25,14 @@ describe('every write is audited', () => {
   let admin: Session;
   let owner: Session;
   let idp: TestIdp;
-  const state: { userId?: string; deptId?: string; tokenId?: string; inviteToken?: string } = {};
+  const state: {
+    userId?: string;
+    deptId?: string;
+    tokenId?: string;
+    inviteToken?: string;
+    trainingId?: string;
+    reviewItemId?: string;
+  } = {};
 
   const scenarios: Record<string, () => Promise<Call>> = {
     'POST /api/v1/auth/sign-in': async () => ({
@@ -137,6 +147,68 @@ describe('every write is audited', () => {
     },
     'DELETE /api/v1/sso': async () => ({ method: 'DELETE', url: '/api/v1/sso', headers: admin.headers }),
     ...publishingScenarios(() => ({ t, admin })),
+    'PUT /api/v1/guidelines/policy': async () => ({
+      method: 'PUT',
+      url: '/api/v1/guidelines/policy',
+      headers: admin.headers,
+      payload: {
+        policy: { terms: [{ id: 'code-names', category: 'code-name', severity: 'block', terms: ['Falke'] }] },
+      },
+    }),
+    'POST /api/v1/guidelines/overrides': async () => ({
+      method: 'POST',
+      url: '/api/v1/guidelines/overrides',
+      headers: admin.headers,
+      payload: {
+        subjectType: 'post',
+        subjectId: 'audit-1',
+        subjectLabel: 'Audit',
+        text: 'Projekt Falke startet',
+        reason: 'Die Ankündigung ist freigegeben.',
+      },
+    }),
+    'POST /api/v1/guidelines/review-queue/:id/review': async () => ({
+      method: 'POST',
+      url: `/api/v1/guidelines/review-queue/${state.reviewItemId}/review`,
+      headers: admin.headers,
+      payload: { note: 'geprüft' },
+    }),
+    'POST /api/v1/guidelines/document/versions': async () => ({
+      method: 'POST',
+      url: '/api/v1/guidelines/document/versions',
+      headers: admin.headers,
+      payload: { title: { de: 'Richtlinie', en: 'Guideline' }, body: { de: 'Text', en: 'Text' } },
+    }),
+    'POST /api/v1/guidelines/document/acknowledgements': async () => ({
+      method: 'POST',
+      url: '/api/v1/guidelines/document/acknowledgements',
+      headers: admin.headers,
+      payload: { version: 2 },
+    }),
+    'POST /api/v1/guidelines/training': async () => ({
+      method: 'POST',
+      url: '/api/v1/guidelines/training',
+      headers: admin.headers,
+      payload: DEMO_TRAININGS[1],
+    }),
+    'PUT /api/v1/guidelines/training/:id': async () => ({
+      method: 'PUT',
+      url: `/api/v1/guidelines/training/${state.trainingId}`,
+      headers: admin.headers,
+      payload: { ...DEMO_TRAININGS[1], passMark: 50 },
+    }),
+    'POST /api/v1/guidelines/training/:id/attempts': async () => ({
+      method: 'POST',
+      url: `/api/v1/guidelines/training/${state.trainingId}/attempts`,
+      headers: admin.headers,
+      payload: { answers: {} },
+    }),
+    'POST /api/v1/guidelines/readiness': async () => ({
+      method: 'POST',
+      url: '/api/v1/guidelines/readiness',
+      headers: admin.headers,
+      payload: { answers: Object.fromEntries(READINESS_QUESTIONS.map((q) => [q.id, 2])) },
+    }),
   };
 
   beforeAll(async () => {
@@ -186,6 +258,8 @@ describe('every write is audited', () => {
         state.inviteToken = res.json().inviteUrl.split('/invite/')[1];
       if (key === 'POST /api/v1/me/tokens') state.tokenId = res.json().token.id;
       if (key === 'POST /api/v1/departments') state.deptId = res.json().id;
+      if (key === 'POST /api/v1/guidelines/training') state.trainingId = res.json().id;
+      if (key === 'POST /api/v1/guidelines/overrides') state.reviewItemId = res.json().id;
     }
   });
 });

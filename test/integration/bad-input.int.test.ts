@@ -118,6 +118,55 @@ describe('bad input', () => {
     expectProblem(res, 415, 'unsupported_media_type');
   });
 
+  it('the guideline check: a megabyte of text 413, a catastrophic pattern 422 naming the rule', async () => {
+    const viewer = await t.signIn(t.emailOf('viewer'));
+    const long = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/guidelines/check',
+      headers: viewer.headers,
+      payload: { text: 'ä'.repeat(450_000) },
+    });
+    expectProblem(long, 413, 'text_too_long');
+    const odd = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/guidelines/check',
+      headers: viewer.headers,
+      payload: { text: '\uD83D\u200B\u200B\uFEFF'.repeat(10_000), network: 'x' },
+    });
+    expect(odd.statusCode).toBe(200);
+    const before = await auditCount(t);
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/guidelines/policy',
+      headers: { ...admin.headers, 'accept-language': 'de' },
+      payload: { policy: { patterns: [{ id: 'kundennummer', severity: 'block', pattern: '(\\d+)+x' }] } },
+    });
+    const body = expectProblem(bad, 422, 'policy_invalid');
+    expect(body.detail).toContain('Regel „patterns.kundennummer“');
+    const kind = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/guidelines/policy',
+      headers: admin.headers,
+      payload: { policy: { sentiment: [{ id: 'x' }] } },
+    });
+    expect(expectProblem(kind, 422, 'policy_invalid').detail).toContain('sentiment');
+    const notObject = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/guidelines/policy',
+      headers: admin.headers,
+      payload: { policy: 'rules' },
+    });
+    expectProblem(notObject, 422, 'policy_invalid');
+    const version = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/guidelines/document/acknowledgements',
+      headers: viewer.headers,
+      payload: { version: 'eins' },
+    });
+    expectProblem(version, 400, 'validation_failed');
+    expect(await auditCount(t)).toBe(before);
+  });
+
   it('too many sign-in attempts from one address: 429 with Retry-After', async () => {
     const limited = await createTestApp({ CHORUS_SIGN_IN_LIMIT_PER_MINUTE: '3' });
     try {

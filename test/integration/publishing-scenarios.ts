@@ -26,7 +26,11 @@ export function multipartImage(file: Buffer, altText: string): { body: string; c
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="pixel.png"\r\nContent-Type: image/png\r\n\r\n`,
   ].join('');
   return {
-    body: Buffer.concat([Buffer.from(body, 'latin1'), file, Buffer.from(`\r\n--${boundary}--\r\n`, 'latin1')]).toString('latin1'),
+    body: Buffer.concat([
+      Buffer.from(body, 'latin1'),
+      file,
+      Buffer.from(`\r\n--${boundary}--\r\n`, 'latin1'),
+    ]).toString('latin1'),
     contentType: `multipart/form-data; boundary=${boundary}`,
   };
 }
@@ -62,7 +66,10 @@ export function publishingScenarios(
     }),
     'POST /api/v1/channels': async () => {
       const { t, admin } = get();
-      const { token } = await t.ctx.sandbox.createAccount(t.orgs.demo, { handle: `zweit_${stamp}`, displayName: 'Zweitkonto' });
+      const { token } = await t.ctx.sandbox.createAccount(t.orgs.demo, {
+        handle: `zweit_${stamp}`,
+        displayName: 'Zweitkonto',
+      });
       return {
         method: 'POST',
         url: '/api/v1/channels',
@@ -133,7 +140,12 @@ export function publishingScenarios(
       method: 'PATCH',
       url: `/api/v1/workflows/${st.workflowId}`,
       headers: get().admin.headers,
-      payload: { name: 'Audit (geändert)', channelId: st.channelId, steps: [{ roles: ['manager'], count: 1 }], ordered: false },
+      payload: {
+        name: 'Audit (geändert)',
+        channelId: st.channelId,
+        steps: [{ roles: ['manager'], count: 1 }],
+        ordered: false,
+      },
     }),
     'POST /api/v1/posts': async () => ({
       method: 'POST',
@@ -221,7 +233,10 @@ export function publishingScenarios(
     }),
     'POST /api/v1/posts/:id/targets/:targetId/resolve': async () => {
       // An interrupted send the network could not confirm.
-      await get().t.ctx.db.update(postTargets).set({ state: 'needs_decision' }).where(eq(postTargets.id, st.targetId!));
+      await get()
+        .t.ctx.db.update(postTargets)
+        .set({ state: 'needs_decision' })
+        .where(eq(postTargets.id, st.targetId!));
       return {
         method: 'POST',
         url: `/api/v1/posts/${st.postId}/targets/${st.targetId}/resolve`,

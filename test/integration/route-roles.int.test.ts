@@ -82,6 +82,31 @@ const EXPECTED: Record<string, 'public' | 'all' | Role[]> = {
   'GET /api/v1/notifications': 'all',
   'POST /api/v1/notifications/:id/read': 'all',
   'POST /api/v1/notifications/read-all': 'all',
+  'POST /api/v1/guidelines/check': 'all',
+  'GET /api/v1/guidelines/policy': ['owner', 'admin', 'manager', 'compliance'],
+  'PUT /api/v1/guidelines/policy': ['owner', 'admin', 'manager', 'compliance'],
+  'GET /api/v1/guidelines/policy/versions': ['owner', 'admin', 'manager', 'compliance'],
+  'GET /api/v1/guidelines/policy/versions/:version': ['owner', 'admin', 'manager', 'compliance'],
+  'POST /api/v1/guidelines/policy/try': ['owner', 'admin', 'manager', 'compliance'],
+  'POST /api/v1/guidelines/overrides': ['owner', 'admin', 'manager', 'compliance'],
+  'GET /api/v1/guidelines/templates': ['owner', 'admin', 'manager', 'compliance'],
+  'GET /api/v1/guidelines/document': 'all',
+  'GET /api/v1/guidelines/document/versions': ['owner', 'admin', 'manager', 'compliance'],
+  'GET /api/v1/guidelines/document/versions/:version': ['owner', 'admin', 'manager', 'compliance'],
+  'POST /api/v1/guidelines/document/versions': ['owner', 'admin', 'manager', 'compliance'],
+  'POST /api/v1/guidelines/document/acknowledgements': 'all',
+  'GET /api/v1/guidelines/posting-rights': 'all',
+  'GET /api/v1/guidelines/training': 'all',
+  'GET /api/v1/guidelines/training/:id': 'all',
+  'POST /api/v1/guidelines/training': ['owner', 'admin', 'manager', 'compliance'],
+  'PUT /api/v1/guidelines/training/:id': ['owner', 'admin', 'manager', 'compliance'],
+  'POST /api/v1/guidelines/training/:id/attempts': 'all',
+  'GET /api/v1/guidelines/review-queue': ['owner', 'admin', 'compliance'],
+  'POST /api/v1/guidelines/review-queue/:id/review': ['owner', 'admin', 'compliance'],
+  'GET /api/v1/guidelines/compliance': ['owner', 'admin', 'compliance'],
+  'GET /api/v1/guidelines/compliance/export': ['owner', 'admin', 'compliance'],
+  'GET /api/v1/guidelines/readiness': 'all',
+  'POST /api/v1/guidelines/readiness': ['owner', 'admin', 'manager', 'compliance'],
 };
 
 // Routes that end the caller's session are tried last, with a session of their own.
@@ -97,7 +122,10 @@ describe('route × role', () => {
   afterAll(() => t.close());
 
   const url = (pattern: string) =>
-    pattern.replace(':token', 'x'.repeat(43)).replace(':id', '00000000-0000-4000-8000-000000000000');
+    pattern
+      .replace(':token', 'x'.repeat(43))
+      .replace(':id', '00000000-0000-4000-8000-000000000000')
+      .replace(':version', '1');
 
   it('every API route declares a permission and is listed in the expectation table', () => {
     const registered = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).sort();

@@ -100,6 +100,132 @@ describe('tenant isolation', () => {
     expect(res.json().code).toBe('department_not_found');
   });
 
+  it('keeps guidelines, rules, training, the review queue and the self-check to their organisation', async () => {
+    const demo = await t.signIn(t.emailOf('compliance'));
+    const other = await t.signIn(t.emailOf('compliance', 'other'));
+    const get = (s: { headers: Record<string, string> }, url: string) =>
+      t.app.inject({ method: 'GET', url, headers: s.headers });
+    // Something of the demo organisation's in each place.
+    const override = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/guidelines/overrides',
+      headers: demo.headers,
+      payload: {
+        subjectType: 'post',
+        subjectId: 'iso-1',
+        subjectLabel: 'Beispiel intern',
+        text: 'Projekt Nordlicht kommt',
+        reason: 'Ankündigung ist freigegeben.',
+      },
+    });
+    expect(override.statusCode).toBe(201);
+    const reviewItemId = override.json().id;
+    const demoTraining = (await get(demo, '/api/v1/guidelines/training')).json().items[0].id;
+    const answers = Object.fromEntries(
+      (await get(demo, '/api/v1/guidelines/readiness'))
+        .json()
+        .questionnaire.areas.flatMap((a: { questions: { id: string }[] }) =>
+          a.questions.map((q) => [q.id, 3]),
+        ),
+    );
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/guidelines/readiness',
+          headers: demo.headers,
+          payload: { answers },
+        })
+      ).statusCode,
+    ).toBe(201);
+
+    expect((await get(other, '/api/v1/guidelines/policy')).json().current).toBeNull();
+    expect((await get(other, '/api/v1/guidelines/policy/versions')).json().items).toEqual([]);
+    expect((await get(other, '/api/v1/guidelines/policy/versions/1')).statusCode).toBe(404);
+    expect((await get(other, '/api/v1/guidelines/document')).json()).toEqual({
+      current: null,
+      acknowledgedAt: null,
+    });
+    expect((await get(other, '/api/v1/guidelines/document/versions')).json().items).toEqual([]);
+    expect((await get(other, '/api/v1/guidelines/document/versions/1')).statusCode).toBe(404);
+    expect((await get(other, '/api/v1/guidelines/training?archived=true')).json().items).toEqual([]);
+    expect((await get(other, `/api/v1/guidelines/training/${demoTraining}`)).statusCode).toBe(404);
+    expect((await get(other, '/api/v1/guidelines/review-queue?status=all')).json().items).toEqual([]);
+    expect((await get(other, '/api/v1/guidelines/readiness')).json()).toMatchObject({
+      latest: null,
+      history: [],
+    });
+    const report = (await get(other, '/api/v1/guidelines/compliance')).json();
+    expect(report).toMatchObject({ currentVersion: null, trainings: [] });
+    expect(report.people.every((p: { email: string }) => p.email.endsWith('@andere.example'))).toBe(true);
+    expect((await get(other, '/api/v1/guidelines/compliance/export')).body).not.toContain('beispiel.example');
+    // The other organisation has no rules of its own: the demo's code names do not apply to it.
+    const checked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/guidelines/check',
+      headers: other.headers,
+      payload: { text: 'Projekt Nordlicht kommt' },
+    });
+    expect(checked.json()).toMatchObject({ policyVersion: 0, findings: [] });
+
+    const writes = [
+      {
+        method: 'POST',
+        url: `/api/v1/guidelines/review-queue/${reviewItemId}/review`,
+        payload: { note: 'x' },
+      },
+      {
+        method: 'POST',
+        url: `/api/v1/guidelines/training/${demoTraining}/attempts`,
+        payload: { answers: {} },
+      },
+      {
+        method: 'PUT',
+        url: `/api/v1/guidelines/training/${demoTraining}`,
+        payload: { title: { de: 'x', en: 'x' } },
+      },
+    ] as const;
+    for (const w of writes) {
+      const res = await t.app.inject({
+        method: w.method,
+        url: w.url,
+        headers: other.headers,
+        payload: w.payload,
+      });
+      expect([400, 404], `${w.method} ${w.url}`).toContain(res.statusCode);
+    }
+    const owner = await t.signIn(t.emailOf('owner', 'other'));
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/guidelines/training/${demoTraining}`,
+      headers: owner.headers,
+      payload: {
+        title: { de: 'Übernommen', en: 'Taken' },
+        summary: { de: '', en: '' },
+        content: { de: 'x', en: 'x' },
+        questions: [
+          {
+            id: 'q',
+            kind: 'single',
+            prompt: { de: 'q', en: 'q' },
+            options: [
+              { id: 'a', text: { de: 'a', en: 'a' }, correct: true },
+              { id: 'b', text: { de: 'b', en: 'b' }, correct: false },
+            ],
+          },
+        ],
+        passMark: 50,
+        requiredFor: { company: false, personal: false },
+      },
+    });
+    expect(put.statusCode).toBe(404);
+    const item = (await get(demo, '/api/v1/guidelines/review-queue')).json().items[0];
+    expect(item).toMatchObject({ id: reviewItemId, reviewedAt: null });
+    expect((await get(demo, `/api/v1/guidelines/training/${demoTraining}`)).json().title.de).toBe(
+      'Vertrauliche Daten',
+    );
+  });
+
   it('every table with an org_id column is covered by an organisation filter in the schema', async () => {
     // A structural guard for later modules: org-owned tables must carry org_id NOT NULL.
     const cols = await t.ctx.db.execute<{ table_name: string; is_nullable: string }>(

@@ -14,6 +14,15 @@ import { RequirePermission } from './components/require-permission.tsx';
 import { i18n } from './i18n/setup.ts';
 import { AreaPage } from './pages/areas/area-page.tsx';
 import { AREA_IDS, AREA_PATHS, BUILT_AREAS } from './pages/areas/areas.ts';
+import { CompliancePage } from './pages/governance/compliance-page.tsx';
+import { GovernancePage } from './pages/governance/governance-page.tsx';
+import { GuidelinesPage } from './pages/governance/guidelines-page.tsx';
+import { PolicyPage } from './pages/governance/policy-page.tsx';
+import { ReadinessPage } from './pages/governance/readiness-page.tsx';
+import { ReviewQueuePage } from './pages/governance/review-queue-page.tsx';
+import { TrainingEditorPage } from './pages/governance/training-editor-page.tsx';
+import { TrainingListPage } from './pages/governance/training-list-page.tsx';
+import { TrainingPage } from './pages/governance/training-page.tsx';
 import { HomePage } from './pages/home/home-page.tsx';
 import { AcceptInvitationPage } from './pages/invite/accept-invitation-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -73,6 +82,51 @@ const routes: RouteObject[] = [
               </RequirePermission>
             ),
           },
+          { path: '/governance', element: <GovernancePage /> },
+          { path: '/governance/guidelines', element: <GuidelinesPage /> },
+          { path: '/governance/training', element: <TrainingListPage /> },
+          {
+            path: '/governance/training/new',
+            element: (
+              <RequirePermission permission="guidelines.manage">
+                <TrainingEditorPage />
+              </RequirePermission>
+            ),
+          },
+          { path: '/governance/training/:id', element: <TrainingPage /> },
+          {
+            path: '/governance/training/:id/edit',
+            element: (
+              <RequirePermission permission="guidelines.manage">
+                <TrainingEditorPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: '/governance/policy',
+            element: (
+              <RequirePermission permission="guidelines.manage">
+                <PolicyPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: '/governance/review',
+            element: (
+              <RequirePermission permission="guidelines.review">
+                <ReviewQueuePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: '/governance/compliance',
+            element: (
+              <RequirePermission permission="guidelines.review">
+                <CompliancePage />
+              </RequirePermission>
+            ),
+          },
+          { path: '/governance/readiness', element: <ReadinessPage /> },
           { path: '/profile', element: <ProfilePage /> },
           ...plannedAreaRoutes,
           { path: '*', element: <NotFoundPage /> },

@@ -6,14 +6,14 @@ import { actorOf, principalOf } from '../../platform/http/actor.ts';
 import type { Principal } from '../../platform/http/principal.ts';
 import { notFound } from '../../platform/http/problem.ts';
 import type { App } from '../../platform/http/server.ts';
-import { namesOf } from '../publishing/repo.ts';
 import { queueNotificationMail } from '../notifications/notify.ts';
+import { namesOf } from '../publishing/repo.ts';
 import { mayManage, mayPublishTo, maySee } from './channel-access.ts';
 import { connectChannel } from './connect-channel.ts';
 import { type ChannelWithTeam, findChannel, listChannelRows } from './repo.ts';
+import { registerSandboxRoutes } from './sandbox-routes.ts';
 import * as s from './schema.ts';
 import { checkChannel, queuedCounts, removeChannel, updateChannel } from './update-channel.ts';
-import { registerSandboxRoutes } from './sandbox-routes.ts';
 
 const tags = ['channels'];
 
@@ -24,10 +24,21 @@ const capabilitiesDto = (network: s.ChannelDto['network']) => {
 };
 const idParams = z.strictObject({ id: z.uuid() });
 
-export async function channelDtos(ctx: Context, p: Principal, rows: ChannelWithTeam[]): Promise<s.ChannelDto[]> {
+export async function channelDtos(
+  ctx: Context,
+  p: Principal,
+  rows: ChannelWithTeam[],
+): Promise<s.ChannelDto[]> {
   const visible = rows.filter((c) => maySee(p, c));
-  const queued = await queuedCounts(ctx, p.orgId, visible.map((c) => c.id));
-  const owners = await namesOf(ctx.db, visible.flatMap((c) => (c.ownerUserId ? [c.ownerUserId] : [])));
+  const queued = await queuedCounts(
+    ctx,
+    p.orgId,
+    visible.map((c) => c.id),
+  );
+  const owners = await namesOf(
+    ctx.db,
+    visible.flatMap((c) => (c.ownerUserId ? [c.ownerUserId] : [])),
+  );
   return visible.map((c) => ({
     id: c.id,
     network: c.network as s.ChannelDto['network'],
@@ -69,7 +80,11 @@ export function registerChannelRoutes(app: App, ctx: Context): void {
       schema: {
         tags,
         summary: 'The networks Chorus can publish to, with how each counts and what media it takes',
-        response: { 200: z.object({ items: z.array(z.object({ network: s.networkSchema, capabilities: s.capabilitiesSchema })) }) },
+        response: {
+          200: z.object({
+            items: z.array(z.object({ network: s.networkSchema, capabilities: s.capabilitiesSchema })),
+          }),
+        },
       },
     },
     async () => ({ items: NETWORKS.map((network) => ({ network, capabilities: capabilitiesDto(network) })) }),
@@ -79,7 +94,11 @@ export function registerChannelRoutes(app: App, ctx: Context): void {
     '/channels',
     {
       config: { permission: 'channels.read' },
-      schema: { tags, summary: 'Company channels, and the personal channels you may see', response: { 200: z.object({ items: z.array(s.channelSchema) }) } },
+      schema: {
+        tags,
+        summary: 'Company channels, and the personal channels you may see',
+        response: { 200: z.object({ items: z.array(s.channelSchema) }) },
+      },
     },
     async (req) => {
       const p = principalOf(req);
@@ -89,7 +108,15 @@ export function registerChannelRoutes(app: App, ctx: Context): void {
 
   app.get(
     '/channels/:id',
-    { config: { permission: 'channels.read' }, schema: { tags, summary: 'A channel with its health and team', params: idParams, response: { 200: s.channelSchema } } },
+    {
+      config: { permission: 'channels.read' },
+      schema: {
+        tags,
+        summary: 'A channel with its health and team',
+        params: idParams,
+        response: { 200: s.channelSchema },
+      },
+    },
     async (req) => oneDto(ctx, principalOf(req), req.params.id),
   );
 
@@ -99,7 +126,8 @@ export function registerChannelRoutes(app: App, ctx: Context): void {
       config: { permission: 'channels.connect_personal' },
       schema: {
         tags,
-        summary: 'Connect an account (company channels need channels.manage); the credentials are checked with the network first',
+        summary:
+          'Connect an account (company channels need channels.manage); the credentials are checked with the network first',
         body: s.connectChannelBody,
         response: { 201: s.channelSchema },
       },
@@ -134,7 +162,12 @@ export function registerChannelRoutes(app: App, ctx: Context): void {
     '/channels/:id',
     {
       config: { permission: 'channels.connect_personal' },
-      schema: { tags, summary: 'Remove a channel; posts still queued for it fail with a reason', params: idParams, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Remove a channel; posts still queued for it fail with a reason',
+        params: idParams,
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       const { mailIds } = await removeChannel(ctx, principalOf(req), actorOf(req), req.params.id);

@@ -8,8 +8,8 @@ import { DomainError, notFound } from '../../platform/http/problem.ts';
 import type { App } from '../../platform/http/server.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { connectChannel } from './connect-channel.ts';
-import { channelDtos } from './routes.ts';
 import { findChannel } from './repo.ts';
+import { channelDtos } from './routes.ts';
 import * as s from './schema.ts';
 
 const tags = ['sandbox'];
@@ -38,7 +38,8 @@ const metricsSchema = z.object({
 
 function sandboxProblem(err: unknown): never {
   if (err instanceof SandboxInputError) {
-    if (err.code === 'handle_taken') throw new DomainError(409, 'sandbox_handle_taken', { handle: err.message });
+    if (err.code === 'handle_taken')
+      throw new DomainError(409, 'sandbox_handle_taken', { handle: err.message });
     if (err.code === 'not_found') throw notFound('sandbox_post_not_found');
     throw new DomainError(422, 'validation_failed', { fields: err.message });
   }
@@ -56,7 +57,8 @@ export function registerSandboxRoutes(app: App, ctx: Context): void {
       config: { permission: 'channels.connect_personal' },
       schema: {
         tags,
-        summary: 'Open an account on the sandbox network and connect it as a channel, to try Chorus without a real network',
+        summary:
+          'Open an account on the sandbox network and connect it as a channel, to try Chorus without a real network',
         body: s.sandboxChannelBody,
         response: { 201: s.channelSchema },
       },
@@ -95,7 +97,11 @@ export function registerSandboxRoutes(app: App, ctx: Context): void {
                 handle: z.string(),
                 displayName: z.string(),
                 channelId: z.uuid().nullable(),
-                settings: z.object({ latencyMs: z.number(), rateLimitPerMinute: z.number().nullable(), failureRate: z.number() }),
+                settings: z.object({
+                  latencyMs: z.number(),
+                  rateLimitPerMinute: z.number().nullable(),
+                  failureRate: z.number(),
+                }),
               }),
             ),
           }),
@@ -116,7 +122,11 @@ export function registerSandboxRoutes(app: App, ctx: Context): void {
           handle: a.handle,
           displayName: a.displayName,
           channelId: byAccount.get(a.id) ?? null,
-          settings: { latencyMs: a.settings.latencyMs, rateLimitPerMinute: a.settings.rateLimitPerMinute, failureRate: a.settings.failureRate },
+          settings: {
+            latencyMs: a.settings.latencyMs,
+            rateLimitPerMinute: a.settings.rateLimitPerMinute,
+            failureRate: a.settings.failureRate,
+          },
         })),
       };
     },
@@ -161,7 +171,9 @@ export function registerSandboxRoutes(app: App, ctx: Context): void {
           createdAt: post.createdAt.toISOString(),
           deleted: post.deletedAt !== null,
           media: post.media.map((m) => ({ altText: m.altText })),
-          metrics: await ctx.sandbox.api.metrics(account, post.id).catch(() => ({ likes: null, reposts: null, replies: null, impressions: null })),
+          metrics: await ctx.sandbox.api
+            .metrics(account, post.id)
+            .catch(() => ({ likes: null, reposts: null, replies: null, impressions: null })),
         });
       }
       return { items };
@@ -204,10 +216,17 @@ export function registerSandboxRoutes(app: App, ctx: Context): void {
       config: { permission: 'channels.manage' },
       schema: {
         tags,
-        summary: 'Make a sandbox account behave like a slow or unreliable network: latency, rate limit, failures',
+        summary:
+          'Make a sandbox account behave like a slow or unreliable network: latency, rate limit, failures',
         params: idParams,
         body: settingsBody,
-        response: { 200: z.object({ latencyMs: z.number(), rateLimitPerMinute: z.number().nullable(), failureRate: z.number() }) },
+        response: {
+          200: z.object({
+            latencyMs: z.number(),
+            rateLimitPerMinute: z.number().nullable(),
+            failureRate: z.number(),
+          }),
+        },
       },
     },
     async (req) => {
@@ -224,7 +243,11 @@ export function registerSandboxRoutes(app: App, ctx: Context): void {
           summary: { before: before.settings, after: after.settings },
         }),
       );
-      return { latencyMs: after.settings.latencyMs, rateLimitPerMinute: after.settings.rateLimitPerMinute, failureRate: after.settings.failureRate };
+      return {
+        latencyMs: after.settings.latencyMs,
+        rateLimitPerMinute: after.settings.rateLimitPerMinute,
+        failureRate: after.settings.failureRate,
+      };
     },
   );
 
@@ -234,9 +257,13 @@ export function registerSandboxRoutes(app: App, ctx: Context): void {
       config: { permission: 'channels.read' },
       schema: {
         tags,
-        summary: 'Someone from the sandbox audience writes to this account (a mention, or a reply to one of its posts)',
+        summary:
+          'Someone from the sandbox audience writes to this account (a mention, or a reply to one of its posts)',
         params: idParams,
-        body: z.strictObject({ text: z.string().trim().min(1).max(500), replyToId: z.string().max(100).nullable().default(null) }),
+        body: z.strictObject({
+          text: z.string().trim().min(1).max(500),
+          replyToId: z.string().max(100).nullable().default(null),
+        }),
         response: { 201: z.object({ id: z.string(), url: z.string() }) },
       },
     },
@@ -246,7 +273,12 @@ export function registerSandboxRoutes(app: App, ctx: Context): void {
       if (!target) throw notFound('sandbox_account_not_found');
       const { account: from } = await ensureVisitor(ctx, p.orgId);
       const post = await ctx.sandbox
-        .postAs(p.orgId, from.id, req.body.text.includes(`@${target.handle}`) ? req.body.text : `@${target.handle} ${req.body.text}`, req.body.replyToId)
+        .postAs(
+          p.orgId,
+          from.id,
+          req.body.text.includes(`@${target.handle}`) ? req.body.text : `@${target.handle} ${req.body.text}`,
+          req.body.replyToId,
+        )
         .catch(sandboxProblem);
       await ctx.db.transaction((tx) =>
         recordAudit(tx, actorOf(req), {

@@ -73,6 +73,26 @@ export const PERMISSIONS = {
     de: 'Kampagnen verwalten',
     en: 'Manage campaigns',
   },
+  'guidelines.read': {
+    roles: ['owner', 'admin', 'manager', 'editor', 'contributor', 'compliance', 'viewer'],
+    de: 'Richtlinien, Schulungen und Selbstcheck lesen',
+    en: 'Read guidelines, training and the readiness check',
+  },
+  'guidelines.manage': {
+    roles: ['owner', 'admin', 'manager', 'compliance'],
+    de: 'Richtlinien, Regeln und Schulungen bearbeiten',
+    en: 'Edit guidelines, rules and training',
+  },
+  'guidelines.override': {
+    roles: ['owner', 'admin', 'manager', 'compliance'],
+    de: 'Blockierende Richtlinien-Hinweise mit Begründung übergehen',
+    en: 'Override blocking guideline findings with a reason',
+  },
+  'guidelines.review': {
+    roles: ['owner', 'admin', 'compliance'],
+    de: 'Prüfliste, Bestätigungen und Schulungsnachweise prüfen und exportieren',
+    en: 'Review the queue, acknowledgements and training records, and export them',
+  },
 } as const satisfies Record<string, { roles: readonly Role[]; de: string; en: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,5 +1,4 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import type { Context } from '../../context.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { memberships } from '../../platform/db/schema/identity.ts';
 import { notify } from '../notifications/notify.ts';
@@ -12,14 +11,17 @@ import { excerpt } from './save-post.ts';
  * mail. The author is asked only where the workflow lets authors approve their own posts.
  */
 export async function askApprovers(
-  _ctx: Context,
   tx: Executor,
   orgId: string,
   post: PostRow,
   authorName: string,
 ): Promise<string[]> {
   const targets = await targetsOf(tx, orgId, [post.id]);
-  const rules = requiredWorkflows(await workflowRules(tx, orgId), post.departmentId, targets.map((t) => t.channelId));
+  const rules = requiredWorkflows(
+    await workflowRules(tx, orgId),
+    post.departmentId,
+    targets.map((t) => t.channelId),
+  );
   const approvals = toApprovalRecords(await approvalsOf(tx, orgId, post.id, post.version));
   const progress = rules.map((w) => progressOf(w, approvals, post.authorId));
   const roles = [...rolesToAsk(progress)];

@@ -7,9 +7,17 @@ import { DomainError } from '../../platform/http/problem.ts';
 import { mayPublishTo, maySee } from '../channels/channel-access.ts';
 import { listChannelRows } from '../channels/repo.ts';
 import { progressOf, requiredWorkflows } from './approval-rules.ts';
-import { approvalsOf, campaignNames, departmentNames, namesOf, targetsOf, toApprovalRecords, workflowRules } from './repo.ts';
-import { excerpt } from './save-post.ts';
 import { statusOf, targetDto } from './post-view.ts';
+import {
+  approvalsOf,
+  campaignNames,
+  departmentNames,
+  namesOf,
+  targetsOf,
+  toApprovalRecords,
+  workflowRules,
+} from './repo.ts';
+import { excerpt } from './save-post.ts';
 
 const MAX_RANGE_DAYS = 100;
 
@@ -25,7 +33,8 @@ export interface CalendarFilter {
 /** Scheduled and published posts across channels, one entry per channel, at their time. */
 export async function calendar(ctx: Context, p: Principal, f: CalendarFilter) {
   if (f.to <= f.from) throw new DomainError(422, 'range_invalid');
-  if (f.to.getTime() - f.from.getTime() > MAX_RANGE_DAYS * 86_400_000) throw new DomainError(422, 'range_too_long', { days: MAX_RANGE_DAYS });
+  if (f.to.getTime() - f.from.getTime() > MAX_RANGE_DAYS * 86_400_000)
+    throw new DomainError(422, 'range_too_long', { days: MAX_RANGE_DAYS });
   const conditions: SQL[] = [
     eq(postTargets.orgId, p.orgId),
     or(
@@ -50,7 +59,9 @@ export async function calendar(ctx: Context, p: Principal, f: CalendarFilter) {
     listChannelRows(ctx.db, p.orgId),
   ]);
   const publishable = new Set(
-    allChannels.filter((c) => mayPublishTo(p, { ...c, memberIds: c.members.map((m) => m.id) })).map((c) => c.id),
+    allChannels
+      .filter((c) => mayPublishTo(p, { ...c, memberIds: c.members.map((m) => m.id) }))
+      .map((c) => c.id),
   );
   return rows
     .filter((r) => maySee(p, r.channel))
@@ -58,7 +69,9 @@ export async function calendar(ctx: Context, p: Principal, f: CalendarFilter) {
       targetId: t.id,
       postId: post.id,
       channel: { id: channel.id, name: channel.name, network: channel.network },
-      department: post.departmentId ? { id: post.departmentId, name: depts.get(post.departmentId) ?? '' } : null,
+      department: post.departmentId
+        ? { id: post.departmentId, name: depts.get(post.departmentId) ?? '' }
+        : null,
       campaign: post.campaignId ? { id: post.campaignId, name: camps.get(post.campaignId) ?? '' } : null,
       state: t.state as 'scheduled',
       at: (t.publishedAt ?? t.scheduledAt ?? t.createdAt).toISOString(),
@@ -79,10 +92,19 @@ export async function listPosts(ctx: Context, p: Principal, f: ListFilter) {
   const conditions: SQL[] = [eq(posts.orgId, p.orgId)];
   if (f.mine) conditions.push(eq(posts.authorId, p.userId));
   if (f.awaitingMyApproval) conditions.push(eq(posts.state, 'in_review'));
-  if (f.state && ['draft', 'in_review', 'changes_requested', 'approved'].includes(f.state)) conditions.push(eq(posts.state, f.state));
+  if (f.state && ['draft', 'in_review', 'changes_requested', 'approved'].includes(f.state))
+    conditions.push(eq(posts.state, f.state));
   if (f.state && ['scheduled', 'published', 'failed'].includes(f.state)) {
-    const states = f.state === 'scheduled' ? ['scheduled', 'sending'] : f.state === 'failed' ? ['failed', 'needs_decision'] : ['published'];
-    const ids = ctx.db.select({ id: postTargets.postId }).from(postTargets).where(and(eq(postTargets.orgId, p.orgId), inArray(postTargets.state, states)));
+    const states =
+      f.state === 'scheduled'
+        ? ['scheduled', 'sending']
+        : f.state === 'failed'
+          ? ['failed', 'needs_decision']
+          : ['published'];
+    const ids = ctx.db
+      .select({ id: postTargets.postId })
+      .from(postTargets)
+      .where(and(eq(postTargets.orgId, p.orgId), inArray(postTargets.state, states)));
     conditions.push(inArray(posts.id, ids));
   }
   let rows = await ctx.db
@@ -91,13 +113,21 @@ export async function listPosts(ctx: Context, p: Principal, f: ListFilter) {
     .where(and(...conditions))
     .orderBy(desc(posts.updatedAt))
     .limit(f.awaitingMyApproval ? 500 : f.limit);
-  const allTargets = await targetsOf(ctx.db, p.orgId, rows.map((r) => r.id));
+  const allTargets = await targetsOf(
+    ctx.db,
+    p.orgId,
+    rows.map((r) => r.id),
+  );
   if (f.awaitingMyApproval) {
     const rules = await workflowRules(ctx.db, p.orgId);
     const keep: typeof rows = [];
     for (const post of rows) {
       if (post.authorId === p.userId && !rules.some((r) => r.allowSelfApproval)) continue;
-      const required = requiredWorkflows(rules, post.departmentId, allTargets.filter((t) => t.postId === post.id).map((t) => t.channelId));
+      const required = requiredWorkflows(
+        rules,
+        post.departmentId,
+        allTargets.filter((t) => t.postId === post.id).map((t) => t.channelId),
+      );
       const approvals = toApprovalRecords(await approvalsOf(ctx.db, p.orgId, post.id, post.version));
       const progress = required.map((w) => progressOf(w, approvals, post.authorId));
       const asked = progress.some((w) => !w.done && w.steps.some((s) => !s.done && s.roles.includes(p.role)));
@@ -105,27 +135,39 @@ export async function listPosts(ctx: Context, p: Principal, f: ListFilter) {
     }
     rows = keep.slice(0, f.limit);
   }
-  const visible = new Set((await listChannelRows(ctx.db, p.orgId)).filter((c) => maySee(p, c)).map((c) => c.id));
-  const [depts, camps] = await Promise.all([departmentNames(ctx.db, p.orgId), campaignNames(ctx.db, p.orgId)]);
+  const visible = new Set(
+    (await listChannelRows(ctx.db, p.orgId)).filter((c) => maySee(p, c)).map((c) => c.id),
+  );
+  const [depts, camps] = await Promise.all([
+    departmentNames(ctx.db, p.orgId),
+    campaignNames(ctx.db, p.orgId),
+  ]);
   const authorNames = await namesOf(ctx.db, [...new Set(rows.map((r) => r.authorId))]);
-  return rows
-    .map((post) => {
-      const targets = allTargets.filter((t) => t.postId === post.id);
-      return { post, targets };
-    })
-    // A post only to someone else's personal channels is theirs: others do not see it in lists.
-    .filter(({ post, targets }) => post.authorId === p.userId || targets.length === 0 || targets.some((t) => visible.has(t.channelId)))
-    .map(({ post, targets }) => ({
-      id: post.id,
-      author: { id: post.authorId, name: authorNames.get(post.authorId) ?? '' },
-      department: post.departmentId ? { id: post.departmentId, name: depts.get(post.departmentId) ?? '' } : null,
-      campaign: post.campaignId ? { id: post.campaignId, name: camps.get(post.campaignId) ?? '' } : null,
-      baseText: post.baseText,
-      state: post.state as 'draft',
-      status: statusOf(post, targets),
-      version: post.version,
-      targets: targets.map((t) => targetDto(t, post.baseText)),
-      createdAt: post.createdAt.toISOString(),
-      updatedAt: post.updatedAt.toISOString(),
-    }));
+  return (
+    rows
+      .map((post) => {
+        const targets = allTargets.filter((t) => t.postId === post.id);
+        return { post, targets };
+      })
+      // A post only to someone else's personal channels is theirs: others do not see it in lists.
+      .filter(
+        ({ post, targets }) =>
+          post.authorId === p.userId || targets.length === 0 || targets.some((t) => visible.has(t.channelId)),
+      )
+      .map(({ post, targets }) => ({
+        id: post.id,
+        author: { id: post.authorId, name: authorNames.get(post.authorId) ?? '' },
+        department: post.departmentId
+          ? { id: post.departmentId, name: depts.get(post.departmentId) ?? '' }
+          : null,
+        campaign: post.campaignId ? { id: post.campaignId, name: camps.get(post.campaignId) ?? '' } : null,
+        baseText: post.baseText,
+        state: post.state as 'draft',
+        status: statusOf(post, targets),
+        version: post.version,
+        targets: targets.map((t) => targetDto(t, post.baseText)),
+        createdAt: post.createdAt.toISOString(),
+        updatedAt: post.updatedAt.toISOString(),
+      }))
+  );
 }

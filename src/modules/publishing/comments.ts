@@ -11,7 +11,13 @@ import { findPostRow } from './repo.ts';
 import { excerpt } from './save-post.ts';
 
 /** Internal discussion of a post; colleagues mentioned are told, in the app and by mail. */
-export async function addComment(ctx: Context, p: Principal, actor: Actor, postId: string, input: { body: string; mentionIds: string[] }) {
+export async function addComment(
+  ctx: Context,
+  p: Principal,
+  actor: Actor,
+  postId: string,
+  input: { body: string; mentionIds: string[] },
+) {
   return ctx.db.transaction(async (tx) => {
     const post = await findPostRow(tx, p.orgId, postId);
     if (!post) throw notFound('post_not_found');
@@ -22,7 +28,12 @@ export async function addComment(ctx: Context, p: Principal, actor: Actor, postI
         .from(memberships)
         .where(and(eq(memberships.orgId, p.orgId), inArray(memberships.userId, mentionIds)));
       if (found.length !== mentionIds.length)
-        throw new DomainError(422, 'mention_unknown', {}, { fieldErrors: [{ path: 'mentionIds', message: 'unknown' }] });
+        throw new DomainError(
+          422,
+          'mention_unknown',
+          {},
+          { fieldErrors: [{ path: 'mentionIds', message: 'unknown' }] },
+        );
     }
     const [row] = await tx
       .insert(postComments)

@@ -38,7 +38,10 @@ export async function seedDemoPublishing(
       accountId: account.id,
       accountHandle: account.handle,
       accountUrl: sandbox.api.accountUrl(account.handle),
-      credentialsSealed: ctx.secrets.seal(JSON.stringify({ serviceUrl: '', identifier: token, secret: '' }), sealContext(id)),
+      credentialsSealed: ctx.secrets.seal(
+        JSON.stringify({ serviceUrl: '', identifier: token, secret: '' }),
+        sealContext(id),
+      ),
       plan: c.plan,
       planTimeZone: 'Europe/Berlin',
     });
@@ -47,7 +50,10 @@ export async function seedDemoPublishing(
       { orgId: org.id, channelId: id, userId: people.editorId },
     ]);
   }
-  const { account, token } = await sandbox.createAccount(org.id, { handle: 'clara_k', displayName: 'Clara Kollegin' });
+  const { account, token } = await sandbox.createAccount(org.id, {
+    handle: 'clara_k',
+    displayName: 'Clara Kollegin',
+  });
   const personalId = randomUUID();
   await tx.insert(channels).values({
     id: personalId,
@@ -59,7 +65,10 @@ export async function seedDemoPublishing(
     accountId: account.id,
     accountHandle: account.handle,
     accountUrl: sandbox.api.accountUrl(account.handle),
-    credentialsSealed: ctx.secrets.seal(JSON.stringify({ serviceUrl: '', identifier: token, secret: '' }), sealContext(personalId)),
+    credentialsSealed: ctx.secrets.seal(
+      JSON.stringify({ serviceUrl: '', identifier: token, secret: '' }),
+      sealContext(personalId),
+    ),
   });
   await tx.insert(approvalWorkflows).values({
     orgId: org.id,

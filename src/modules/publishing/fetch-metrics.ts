@@ -10,19 +10,27 @@ import { openChannel, recordChannelError } from '../channels/open-channel.ts';
 /** Pulls a published post's counts from its network; counts the network does not give stay empty. */
 export async function pullMetrics(ctx: Context, targetId: string): Promise<boolean> {
   const [target] = await ctx.db.select().from(postTargets).where(eq(postTargets.id, targetId));
-  if (!target || target.state !== 'published' || !target.remoteId) return false;
+  if (target?.state !== 'published' || !target.remoteId) return false;
   const [channel] = await ctx.db.select().from(channels).where(eq(channels.id, target.channelId));
   if (!channel || channel.deletedAt) return false;
   try {
     const m = await openChannel(ctx, channel).fetchMetrics(target.remoteId);
     await ctx.db
       .update(postTargets)
-      .set({ likes: m.likes, reposts: m.reposts, replies: m.replies, impressions: m.impressions, metricsAt: new Date() })
+      .set({
+        likes: m.likes,
+        reposts: m.reposts,
+        replies: m.replies,
+        impressions: m.impressions,
+        metricsAt: new Date(),
+      })
       .where(eq(postTargets.id, targetId));
     return true;
   } catch (err) {
     if (!(err instanceof ConnectorError)) throw err;
-    await recordChannelError(ctx, target.orgId, target.channelId, err.message, { authExpired: err.name === 'AuthExpired' });
+    await recordChannelError(ctx, target.orgId, target.channelId, err.message, {
+      authExpired: err.name === 'AuthExpired',
+    });
     if (err.retryable) throw err;
     return false;
   }

@@ -45,12 +45,19 @@ export async function passGuidelines(
   targets: readonly TargetWithChannel[],
   overrideReason: string | undefined,
 ): Promise<{ overridden: boolean }> {
-  for (const ownership of new Set(targets.map((t) => (t.channel.ownership === 'personal' ? 'personal' : 'company')))) {
+  for (const ownership of new Set(
+    targets.map((t) => (t.channel.ownership === 'personal' ? 'personal' : 'company')),
+  )) {
     const rights = await postingRights(ctx, p.orgId, p.userId, { channelOwnership: ownership });
     if (!rights.allowed)
-      throw new DomainError(403, 'posting_rights_missing', { missing: rights.missing.map((m) => m.title).join(', ') }, {
-        extensions: { missing: rights.missing },
-      });
+      throw new DomainError(
+        403,
+        'posting_rights_missing',
+        { missing: rights.missing.map((m) => m.title).join(', ') },
+        {
+          extensions: { missing: rights.missing },
+        },
+      );
   }
   const checks = await checkPostTexts(ctx, p.orgId, post, targets, p.role);
   const objections = checks.filter((c) => c.check.blocked || c.check.warned);
@@ -60,9 +67,14 @@ export async function passGuidelines(
   );
   if (!overrideReason) {
     const blocked = objections.some((o) => o.check.blocked);
-    throw new DomainError(422, blocked ? 'guideline_blocked' : 'guideline_warning', { count: findings.length }, {
-      extensions: { findings },
-    });
+    throw new DomainError(
+      422,
+      blocked ? 'guideline_blocked' : 'guideline_warning',
+      { count: findings.length },
+      {
+        extensions: { findings },
+      },
+    );
   }
   await recordGuidelineOverride(tx, actor, {
     subjectType: 'post',

@@ -18,7 +18,13 @@ export function sniffImageType(data: Uint8Array): string | null {
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
   if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
   if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
-  if (starts(0x52, 0x49, 0x46, 0x46) && data[8] === 0x57 && data[9] === 0x45 && data[10] === 0x42 && data[11] === 0x50)
+  if (
+    starts(0x52, 0x49, 0x46, 0x46) &&
+    data[8] === 0x57 &&
+    data[9] === 0x45 &&
+    data[10] === 0x42 &&
+    data[11] === 0x50
+  )
     return 'image/webp';
   return null;
 }
@@ -33,10 +39,18 @@ export async function addMedia(
   const mimeType = sniffImageType(file.data);
   if (!mimeType) throw new DomainError(415, 'media_type_unsupported', { file: file.filename });
   if (file.data.length > MAX_MEDIA_BYTES)
-    throw new DomainError(413, 'media_too_large', { file: file.filename, maxMb: MAX_MEDIA_BYTES / 1024 / 1024 });
+    throw new DomainError(413, 'media_too_large', {
+      file: file.filename,
+      maxMb: MAX_MEDIA_BYTES / 1024 / 1024,
+    });
   const altText = file.altText.trim();
   if (altText === '')
-    throw new DomainError(422, 'alt_text_required', {}, { fieldErrors: [{ path: 'altText', message: 'required' }] });
+    throw new DomainError(
+      422,
+      'alt_text_required',
+      {},
+      { fieldErrors: [{ path: 'altText', message: 'required' }] },
+    );
   const { row, mailIds } = await ctx.db.transaction(async (tx) => {
     const post = await editablePost(tx, p, postId);
     const [last] = await tx
@@ -44,7 +58,8 @@ export async function addMedia(
       .from(postMedia)
       .where(and(eq(postMedia.orgId, p.orgId), eq(postMedia.postId, postId)));
     const position = (last?.n ?? -1) + 1;
-    if (position >= MAX_MEDIA_PER_POST) throw new DomainError(422, 'too_many_media', { max: MAX_MEDIA_PER_POST });
+    if (position >= MAX_MEDIA_PER_POST)
+      throw new DomainError(422, 'too_many_media', { max: MAX_MEDIA_PER_POST });
     const [row] = await tx
       .insert(postMedia)
       .values({
@@ -57,9 +72,22 @@ export async function addMedia(
         altText: altText.slice(0, 5000),
         data: file.data,
       })
-      .returning({ id: postMedia.id, filename: postMedia.filename, mimeType: postMedia.mimeType, sizeBytes: postMedia.sizeBytes, altText: postMedia.altText });
-    const { mailIds } = await bumpVersion(ctx, tx, p, post, {});
-    await addEvent(tx, { orgId: p.orgId, postId, actorId: p.userId, actorLabel: p.name, kind: 'media_added', detail: { file: row!.filename } });
+      .returning({
+        id: postMedia.id,
+        filename: postMedia.filename,
+        mimeType: postMedia.mimeType,
+        sizeBytes: postMedia.sizeBytes,
+        altText: postMedia.altText,
+      });
+    const { mailIds } = await bumpVersion(tx, p, post, {});
+    await addEvent(tx, {
+      orgId: p.orgId,
+      postId,
+      actorId: p.userId,
+      actorLabel: p.name,
+      kind: 'media_added',
+      detail: { file: row!.filename },
+    });
     await recordAudit(tx, actor, {
       action: 'post.media_added',
       targetType: 'post',
@@ -72,16 +100,29 @@ export async function addMedia(
   return { media: { ...row, url: `/api/v1/posts/${postId}/media/${row.id}` }, mailIds };
 }
 
-export async function updateMedia(ctx: Context, p: Principal, actor: Actor, postId: string, mediaId: string, altText: string) {
+export async function updateMedia(
+  ctx: Context,
+  p: Principal,
+  actor: Actor,
+  postId: string,
+  mediaId: string,
+  altText: string,
+) {
   return ctx.db.transaction(async (tx) => {
     const post = await editablePost(tx, p, postId);
     const [row] = await tx
       .update(postMedia)
       .set({ altText })
       .where(and(eq(postMedia.orgId, p.orgId), eq(postMedia.postId, postId), eq(postMedia.id, mediaId)))
-      .returning({ id: postMedia.id, filename: postMedia.filename, mimeType: postMedia.mimeType, sizeBytes: postMedia.sizeBytes, altText: postMedia.altText });
+      .returning({
+        id: postMedia.id,
+        filename: postMedia.filename,
+        mimeType: postMedia.mimeType,
+        sizeBytes: postMedia.sizeBytes,
+        altText: postMedia.altText,
+      });
     if (!row) throw notFound('media_not_found');
-    const { mailIds } = await bumpVersion(ctx, tx, p, post, {});
+    const { mailIds } = await bumpVersion(tx, p, post, {});
     await recordAudit(tx, actor, {
       action: 'post.media_updated',
       targetType: 'post',
@@ -101,7 +142,7 @@ export async function removeMedia(ctx: Context, p: Principal, actor: Actor, post
       .where(and(eq(postMedia.orgId, p.orgId), eq(postMedia.postId, postId), eq(postMedia.id, mediaId)))
       .returning({ filename: postMedia.filename });
     if (!row) throw notFound('media_not_found');
-    const { mailIds } = await bumpVersion(ctx, tx, p, post, {});
+    const { mailIds } = await bumpVersion(tx, p, post, {});
     await recordAudit(tx, actor, {
       action: 'post.media_removed',
       targetType: 'post',

@@ -1,8 +1,8 @@
-import type { Context } from '../../context.ts';
+import { measureText } from '../../connectors/text-length.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import type { Principal } from '../../platform/http/principal.ts';
-import { listChannelRows } from '../channels/repo.ts';
 import { mayPublishTo } from '../channels/channel-access.ts';
+import { listChannelRows } from '../channels/repo.ts';
 import { approvalRefusal, progressOf, requiredWorkflows } from './approval-rules.ts';
 import {
   approvalsOf,
@@ -20,7 +20,6 @@ import {
 } from './repo.ts';
 import type { PostDto } from './schema.ts';
 import { capabilitiesFor, renderIssues, textOf, validatePost } from './validate-post.ts';
-import { measureText } from '../../connectors/text-length.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const ACTIVE = new Set(['scheduled', 'sending']);
@@ -39,7 +38,13 @@ export function targetDto(t: TargetWithChannel, baseText: string) {
   const text = t.sentText ?? textOf(t, baseText);
   return {
     id: t.id,
-    channel: { id: t.channel.id, name: t.channel.name, network: t.channel.network, handle: t.channel.handle, removed: t.channel.removed },
+    channel: {
+      id: t.channel.id,
+      name: t.channel.name,
+      network: t.channel.network,
+      handle: t.channel.handle,
+      removed: t.channel.removed,
+    },
     variantText: t.variantText,
     text,
     length: measureText(text, capabilitiesFor(t.channel.network)),
@@ -50,7 +55,13 @@ export function targetDto(t: TargetWithChannel, baseText: string) {
     remoteUrl: t.remoteUrl,
     failure: t.failureCode ? { code: t.failureCode, reason: t.failureReason ?? '' } : null,
     metrics: t.metricsAt
-      ? { likes: t.likes, reposts: t.reposts, replies: t.replies, impressions: t.impressions, at: t.metricsAt.toISOString() }
+      ? {
+          likes: t.likes,
+          reposts: t.reposts,
+          replies: t.replies,
+          impressions: t.impressions,
+          at: t.metricsAt.toISOString(),
+        }
       : null,
   };
 }
@@ -61,7 +72,7 @@ export function mayEdit(p: Principal, post: PostRow, publishable: boolean): bool
   return post.authorId === p.userId || publishable;
 }
 
-export async function buildPostDto(ctx: Context, db: Executor, p: Principal, post: PostRow): Promise<PostDto> {
+export async function buildPostDto(db: Executor, p: Principal, post: PostRow): Promise<PostDto> {
   const [targets, media, approvalRows, comments, history, channels, depts, camps, rules] = await Promise.all([
     targetsOf(db, p.orgId, [post.id]),
     mediaOf(db, p.orgId, post.id),
@@ -79,19 +90,30 @@ export async function buildPostDto(ctx: Context, db: Executor, p: Principal, pos
     channels.filter((c) => mayPublishTo(p, { ...c, memberIds: c.members.map((m) => m.id) })).map((c) => c.id),
   );
   const currentApprovals = toApprovalRecords(approvalRows.filter((a) => a.postVersion === post.version));
-  const required = requiredWorkflows(rules, post.departmentId, targets.map((t) => t.channelId));
+  const required = requiredWorkflows(
+    rules,
+    post.departmentId,
+    targets.map((t) => t.channelId),
+  );
   const progress = required.map((w) => progressOf(w, currentApprovals, post.authorId));
   const satisfied = progress.every((w) => w.done);
   const refusal = approvalRefusal(progress, currentApprovals, { id: p.userId, role: p.role }, post.authorId);
   const sending = targets.some((t) => t.state === 'sending');
   const pending = targets.filter((t) => ['draft', 'failed'].includes(t.state));
   const canPublishAll = pending.length > 0 && pending.every((t) => publishableIds.has(t.channelId));
-  const edit = mayEdit(p, post, targets.some((t) => publishableIds.has(t.channelId))) && !sending;
+  const edit =
+    mayEdit(
+      p,
+      post,
+      targets.some((t) => publishableIds.has(t.channelId)),
+    ) && !sending;
   const issues = validatePost(post.baseText, targets, media);
   return {
     id: post.id,
     author: { id: post.authorId, name: names.get(post.authorId) ?? '' },
-    department: post.departmentId ? { id: post.departmentId, name: depts.get(post.departmentId) ?? '' } : null,
+    department: post.departmentId
+      ? { id: post.departmentId, name: depts.get(post.departmentId) ?? '' }
+      : null,
     campaign: post.campaignId ? { id: post.campaignId, name: camps.get(post.campaignId) ?? '' } : null,
     baseText: post.baseText,
     state: post.state as PostDto['state'],
@@ -119,7 +141,9 @@ export async function buildPostDto(ctx: Context, db: Executor, p: Principal, pos
       })),
       mayApprove: p.permissions.has('posts.approve') && post.state === 'in_review' && refusal === null,
       mayNotApproveBecause:
-        p.permissions.has('posts.approve') && refusal !== null && refusal !== 'not_an_approver' ? refusal : null,
+        p.permissions.has('posts.approve') && refusal !== null && refusal !== 'not_an_approver'
+          ? refusal
+          : null,
     },
     issues: renderIssues(issues, p.locale),
     comments: comments.map(({ c, authorName }) => ({
@@ -147,7 +171,8 @@ export async function buildPostDto(ctx: Context, db: Executor, p: Principal, pos
     })),
     can: {
       edit,
-      submit: edit && required.length > 0 && !satisfied && ['draft', 'changes_requested'].includes(post.state),
+      submit:
+        edit && required.length > 0 && !satisfied && ['draft', 'changes_requested'].includes(post.state),
       schedule: canPublishAll && satisfied && issues.length === 0 && !sending,
       unschedule: targets.some((t) => t.state === 'scheduled') && (edit || canPublishAll),
       delete: edit && !targets.some((t) => ['sending', 'published'].includes(t.state)),

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../../../test/app.ts';
 import { channels } from '../../platform/db/schema/channels.ts';
 import { notifications } from '../../platform/db/schema/notifications.ts';
 import { postTargets } from '../../platform/db/schema/publishing.ts';
-import { createTestApp, type Session, type TestApp } from '../../../test/app.ts';
 import { reconcileInterrupted } from './reconcile.ts';
 import { sendTarget } from './send-target.ts';
 
@@ -23,15 +23,27 @@ describe('publishing', () => {
     companyChannels = res
       .json()
       .items.filter((c: { ownership: string }) => c.ownership === 'company')
-      .map((c: { id: string; name: string; account: { id: string } }) => ({ id: c.id, name: c.name, accountId: c.account.id }));
+      .map((c: { id: string; name: string; account: { id: string } }) => ({
+        id: c.id,
+        name: c.name,
+        accountId: c.account.id,
+      }));
   });
   afterAll(() => t?.close());
 
-  const call = async (who: keyof typeof s, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+  const call = async (
+    who: keyof typeof s,
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: object,
+  ) =>
     t.app.inject({ method, url: `/api/v1${url}`, headers: s[who]!.headers, ...(payload ? { payload } : {}) });
 
   async function draft(who: keyof typeof s, text: string, channelIds = companyChannels.map((c) => c.id)) {
-    const res = await call(who, 'POST', '/posts', { baseText: text, targets: channelIds.map((channelId) => ({ channelId })) });
+    const res = await call(who, 'POST', '/posts', {
+      baseText: text,
+      targets: channelIds.map((channelId) => ({ channelId })),
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; version: number; targets: { id: string; channel: { id: string } }[] };
   }
@@ -79,13 +91,19 @@ describe('publishing', () => {
     expect(wrong.statusCode).toBe(403);
     expect(wrong.json().code).toBe('not_an_approver');
 
-    const ok = await call('manager', 'POST', `/posts/${post.id}/approve`, { comment: 'Gern so.', version: post.version });
+    const ok = await call('manager', 'POST', `/posts/${post.id}/approve`, {
+      comment: 'Gern so.',
+      version: post.version,
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().state).toBe('approved');
 
     const scheduled = await call('editor', 'POST', `/posts/${post.id}/schedule`, { mode: 'now' });
     expect(scheduled.statusCode, scheduled.body).toBe(200);
-    expect(scheduled.json().targets.map((x: { state: string }) => x.state)).toEqual(['scheduled', 'scheduled']);
+    expect(scheduled.json().targets.map((x: { state: string }) => x.state)).toEqual([
+      'scheduled',
+      'scheduled',
+    ]);
 
     for (const target of await targetRows(post.id)) await sendTarget(t.ctx, target.id);
     const after = (await call('editor', 'GET', `/posts/${post.id}`)).json();
@@ -95,25 +113,39 @@ describe('publishing', () => {
 
     // The audience reacts; the metrics are pulled from the network.
     const [remote] = await sandboxPostsWith(companyChannels[0]!.accountId, text);
-    await t.ctx.sandbox.engage(t.orgs.demo, remote!.id, { likes: 7, reposts: 2, replies: 1, impressions: 120 });
+    await t.ctx.sandbox.engage(t.orgs.demo, remote!.id, {
+      likes: 7,
+      reposts: 2,
+      replies: 1,
+      impressions: 120,
+    });
     const refreshed = await call('viewer', 'POST', `/posts/${post.id}/metrics`);
     expect(refreshed.statusCode, refreshed.body).toBe(200);
-    const m = refreshed.json().targets.find((x: { channel: { id: string } }) => x.channel.id === companyChannels[0]!.id).metrics;
+    const m = refreshed
+      .json()
+      .targets.find((x: { channel: { id: string } }) => x.channel.id === companyChannels[0]!.id).metrics;
     expect(m).toMatchObject({ likes: 7, reposts: 2, replies: 1, impressions: 120 });
 
     // The history shows every step.
     const kinds = after.history.map((h: { kind: string }) => h.kind);
-    for (const k of ['created', 'submitted', 'approved', 'scheduled', 'published']) expect(kinds).toContain(k);
+    for (const k of ['created', 'submitted', 'approved', 'scheduled', 'published'])
+      expect(kinds).toContain(k);
   });
 
   it('an edit after approval sends the post back for approval and off the schedule', async () => {
     const post = await approved('Termin am Dienstag');
     const at = new Date(Date.now() + 3600_000).toISOString();
-    expect((await call('editor', 'POST', `/posts/${post.id}/schedule`, { mode: 'at', at })).statusCode).toBe(200);
+    expect((await call('editor', 'POST', `/posts/${post.id}/schedule`, { mode: 'at', at })).statusCode).toBe(
+      200,
+    );
     const edited = await call('editor', 'PATCH', `/posts/${post.id}`, { baseText: 'Termin am Mittwoch' });
     expect(edited.statusCode).toBe(200);
     expect(edited.json().state).toBe('in_review');
-    expect(edited.json().targets.every((x: { state: string; scheduledAt: string }) => x.state === 'draft' && x.scheduledAt)).toBe(true);
+    expect(
+      edited
+        .json()
+        .targets.every((x: { state: string; scheduledAt: string }) => x.state === 'draft' && x.scheduledAt),
+    ).toBe(true);
     const stale = await call('manager', 'POST', `/posts/${post.id}/approve`, { version: post.version });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('post_changed');
@@ -134,7 +166,10 @@ describe('publishing', () => {
     expect(submit.json().issues[0].message).toMatch(/501/);
 
     const post = await approved('Rückblick');
-    const past = await call('editor', 'POST', `/posts/${post.id}/schedule`, { mode: 'at', at: '2020-01-01T10:00:00Z' });
+    const past = await call('editor', 'POST', `/posts/${post.id}/schedule`, {
+      mode: 'at',
+      at: '2020-01-01T10:00:00Z',
+    });
     expect(past.statusCode).toBe(422);
     expect(past.json().code).toBe('schedule_in_past');
 
@@ -148,7 +183,11 @@ describe('publishing', () => {
     const post = await approved(text);
     await call('editor', 'POST', `/posts/${post.id}/schedule`, { mode: 'now' });
     const [first] = await targetRows(post.id);
-    await Promise.all([sendTarget(t.ctx, first!.id), sendTarget(t.ctx, first!.id), sendTarget(t.ctx, first!.id)]);
+    await Promise.all([
+      sendTarget(t.ctx, first!.id),
+      sendTarget(t.ctx, first!.id),
+      sendTarget(t.ctx, first!.id),
+    ]);
     const channel = companyChannels.find((c) => c.id === first!.channelId)!;
     expect(await sandboxPostsWith(channel.accountId, text)).toHaveLength(1);
   });
@@ -189,13 +228,29 @@ describe('publishing', () => {
     const token = await t.ctx.sandbox.resetToken(t.orgs.demo, channel.accountId);
     await t.ctx.db
       .update(channels)
-      .set({ credentialsSealed: t.ctx.secrets.seal(JSON.stringify({ serviceUrl: '', identifier: token, secret: '' }), `channel:${channel.id}`) })
+      .set({
+        credentialsSealed: t.ctx.secrets.seal(
+          JSON.stringify({ serviceUrl: '', identifier: token, secret: '' }),
+          `channel:${channel.id}`,
+        ),
+      })
       .where(eq(channels.id, channel.id));
     const account = (await t.ctx.sandbox.getAccount(t.orgs.demo, channel.accountId))!;
-    await t.ctx.sandbox.api.publish(account, { text, media: [], replyToId: null, idempotencyKey: target!.idempotencyKey });
+    await t.ctx.sandbox.api.publish(account, {
+      text,
+      media: [],
+      replyToId: null,
+      idempotencyKey: target!.idempotencyKey,
+    });
     await t.ctx.db
       .update(postTargets)
-      .set({ state: 'sending', attempts: 1, sendingSince: sql`now() - interval '1 hour'`, firstSentAt: sql`now() - interval '1 hour'`, sentText: text })
+      .set({
+        state: 'sending',
+        attempts: 1,
+        sendingSince: sql`now() - interval '1 hour'`,
+        firstSentAt: sql`now() - interval '1 hour'`,
+        sentText: text,
+      })
       .where(eq(postTargets.id, target!.id));
     expect(await reconcileInterrupted(t.ctx)).toBeGreaterThanOrEqual(1);
     const [row] = await t.ctx.db.select().from(postTargets).where(eq(postTargets.id, target!.id));
@@ -221,11 +276,18 @@ describe('publishing', () => {
   });
 
   it('a channel removed while posts are queued fails them with a reason; nothing is lost', async () => {
-    const created = await call('manager', 'POST', '/channels/sandbox', { ownership: 'company', name: 'Kurzlebig', handle: `kurz_${Date.now() % 100000}` });
+    const created = await call('manager', 'POST', '/channels/sandbox', {
+      ownership: 'company',
+      name: 'Kurzlebig',
+      handle: `kurz_${Date.now() % 100000}`,
+    });
     expect(created.statusCode, created.body).toBe(201);
     const channelId = created.json().id;
     const post = await draft('manager', 'Für einen Kanal, der verschwindet', [channelId]);
-    const res = await call('manager', 'POST', `/posts/${post.id}/schedule`, { mode: 'at', at: new Date(Date.now() + 86_400_000).toISOString() });
+    const res = await call('manager', 'POST', `/posts/${post.id}/schedule`, {
+      mode: 'at',
+      at: new Date(Date.now() + 86_400_000).toISOString(),
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect((await call('manager', 'DELETE', `/channels/${channelId}`)).statusCode).toBe(204);
     const got = (await call('manager', 'GET', `/posts/${post.id}`)).json();
@@ -240,17 +302,25 @@ describe('publishing', () => {
     await call('editor', 'POST', `/posts/${post.id}/schedule`, { mode: 'at', at: at.toISOString() });
     const from = new Date(Date.now() - 86_400_000).toISOString();
     const to = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    const cal = await call('viewer', 'GET', `/calendar?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    const cal = await call(
+      'viewer',
+      'GET',
+      `/calendar?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    );
     const mine = cal.json().items.filter((e: { postId: string }) => e.postId === post.id);
     expect(mine).toHaveLength(2);
     expect(mine[0].movable).toBe(false);
     const target = (await targetRows(post.id))[0]!;
     const later = new Date(at.getTime() + 3600_000).toISOString();
-    const moved = await call('editor', 'PATCH', `/posts/${post.id}/targets/${target.id}`, { scheduledAt: later });
+    const moved = await call('editor', 'PATCH', `/posts/${post.id}/targets/${target.id}`, {
+      scheduledAt: later,
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     const [row] = await t.ctx.db.select().from(postTargets).where(eq(postTargets.id, target.id));
     expect(row!.scheduledAt!.toISOString()).toBe(later);
-    const past = await call('editor', 'PATCH', `/posts/${post.id}/targets/${target.id}`, { scheduledAt: '2021-01-01T00:00:00Z' });
+    const past = await call('editor', 'PATCH', `/posts/${post.id}/targets/${target.id}`, {
+      scheduledAt: '2021-01-01T00:00:00Z',
+    });
     expect(past.statusCode).toBe(422);
   });
 
@@ -259,9 +329,12 @@ describe('publishing', () => {
     const res = await call('editor', 'POST', `/posts/${post.id}/schedule`, { mode: 'slot' });
     expect(res.statusCode, res.body).toBe(200);
     for (const target of res.json().targets) {
-      const local = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', weekday: 'short' }).format(
-        new Date(target.scheduledAt),
-      );
+      const local = new Intl.DateTimeFormat('de-DE', {
+        timeZone: 'Europe/Berlin',
+        hour: '2-digit',
+        minute: '2-digit',
+        weekday: 'short',
+      }).format(new Date(target.scheduledAt));
       expect(local).toMatch(/(09:00|10:00|12:30|16:00)/);
       expect(local).not.toMatch(/^(Sa|So)/);
     }
@@ -270,7 +343,11 @@ describe('publishing', () => {
   it('another organisation sees none of it', async () => {
     const post = await draft('editor', 'Intern');
     const other = await t.signIn(t.emailOf('manager', 'other'));
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/posts/${post.id}`, headers: other.headers });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/posts/${post.id}`,
+      headers: other.headers,
+    });
     expect(res.statusCode).toBe(404);
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/channels', headers: other.headers });
     expect(list.json().items).toEqual([]);

@@ -30,14 +30,30 @@ export async function reconcileInterrupted(ctx: Context): Promise<number> {
     const [mine] = await ctx.db
       .update(postTargets)
       .set({ sendingSince: sql`now()` })
-      .where(and(eq(postTargets.id, target.id), eq(postTargets.state, 'sending'), eq(postTargets.attempts, target.attempts), lt(postTargets.sendingSince, sql`now() - make_interval(secs => ${ctx.config.publishLeaseSeconds})`)))
+      .where(
+        and(
+          eq(postTargets.id, target.id),
+          eq(postTargets.state, 'sending'),
+          eq(postTargets.attempts, target.attempts),
+          lt(postTargets.sendingSince, sql`now() - make_interval(secs => ${ctx.config.publishLeaseSeconds})`),
+        ),
+      )
       .returning();
     if (!mine) continue;
     const [channel] = await ctx.db.select().from(channels).where(eq(channels.id, target.channelId));
     if (!channel || channel.deletedAt) {
-      await settle(ctx, mine, { kind: 'failed', code: 'channel_removed', reason: 'The channel was removed.' });
+      await settle(ctx, mine, {
+        kind: 'failed',
+        code: 'channel_removed',
+        reason: 'The channel was removed.',
+      });
     } else {
-      const outcome = await settleUnclear(ctx, openChannel(ctx, channel), mine, 'Sending was interrupted (the worker stopped).');
+      const outcome = await settleUnclear(
+        ctx,
+        openChannel(ctx, channel),
+        mine,
+        'Sending was interrupted (the worker stopped).',
+      );
       await settle(ctx, mine, outcome);
     }
     settled++;
@@ -53,7 +69,12 @@ export async function requeueOverdue(ctx: Context): Promise<number> {
   const overdue = await ctx.db
     .select({ id: postTargets.id, at: postTargets.scheduledAt })
     .from(postTargets)
-    .where(and(eq(postTargets.state, 'scheduled'), lt(postTargets.scheduledAt, sql`now() - make_interval(secs => ${ctx.config.publishLeaseSeconds})`)))
+    .where(
+      and(
+        eq(postTargets.state, 'scheduled'),
+        lt(postTargets.scheduledAt, sql`now() - make_interval(secs => ${ctx.config.publishLeaseSeconds})`),
+      ),
+    )
     .limit(BATCH);
   for (const t of overdue) await enqueueSend(ctx, t.id, new Date(), { singletonKey: `overdue:${t.id}` });
   return overdue.length;

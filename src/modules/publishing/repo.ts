@@ -47,7 +47,11 @@ export async function lockPost(tx: Executor, orgId: string, id: string): Promise
   return row ?? null;
 }
 
-export async function targetsOf(db: Executor, orgId: string, postIds: string[]): Promise<TargetWithChannel[]> {
+export async function targetsOf(
+  db: Executor,
+  orgId: string,
+  postIds: string[],
+): Promise<TargetWithChannel[]> {
   if (postIds.length === 0) return [];
   const rows = await db
     .select({

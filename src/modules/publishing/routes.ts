@@ -16,7 +16,14 @@ import { approvePost, requestChanges, submitPost } from './review-post.ts';
 import { createPost, deletePost, updatePost } from './save-post.ts';
 import { rescheduleTarget, resolveTarget, schedulePost, unschedulePost } from './schedule-post.ts';
 import * as s from './schema.ts';
-import { createWorkflow, deleteWorkflow, listCampaigns, listWorkflows, saveCampaign, updateWorkflow } from './workflows.ts';
+import {
+  createWorkflow,
+  deleteWorkflow,
+  listCampaigns,
+  listWorkflows,
+  saveCampaign,
+  updateWorkflow,
+} from './workflows.ts';
 
 const tags = ['publishing'];
 const idParams = z.strictObject({ id: z.uuid() });
@@ -37,13 +44,18 @@ async function visiblePost(ctx: Context, p: Principal, id: string) {
 }
 
 export function registerPublishingRoutes(app: App, ctx: Context): void {
-  const dto = async (p: Principal, id: string) => buildPostDto(ctx, ctx.db, p, await visiblePost(ctx, p, id));
+  const dto = async (p: Principal, id: string) => buildPostDto(ctx.db, p, await visiblePost(ctx, p, id));
 
   app.get(
     '/posts',
     {
       config: { permission: 'posts.read' },
-      schema: { tags, summary: 'Posts, newest first, by state, mine, or awaiting my approval', querystring: s.listPostsQuery, response: { 200: z.object({ items: z.array(s.postSummarySchema) }) } },
+      schema: {
+        tags,
+        summary: 'Posts, newest first, by state, mine, or awaiting my approval',
+        querystring: s.listPostsQuery,
+        response: { 200: z.object({ items: z.array(s.postSummarySchema) }) },
+      },
     },
     async (req) => {
       const q = req.query;
@@ -62,12 +74,17 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
     '/posts',
     {
       config: { permission: 'posts.write' },
-      schema: { tags, summary: 'Start a post (a draft) for one or more channels', body: s.createPostBody, response: { 201: s.postSchema } },
+      schema: {
+        tags,
+        summary: 'Start a post (a draft) for one or more channels',
+        body: s.createPostBody,
+        response: { 201: s.postSchema },
+      },
     },
     async (req, reply) => {
       const p = principalOf(req);
       const post = await createPost(ctx, p, actorOf(req), req.body);
-      return reply.code(201).send(await buildPostDto(ctx, ctx.db, p, post));
+      return reply.code(201).send(await buildPostDto(ctx.db, p, post));
     },
   );
 
@@ -75,7 +92,12 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
     '/posts/:id',
     {
       config: { permission: 'posts.read' },
-      schema: { tags, summary: 'A post with its channels, media, approvals, comments and history', params: idParams, response: { 200: s.postSchema } },
+      schema: {
+        tags,
+        summary: 'A post with its channels, media, approvals, comments and history',
+        params: idParams,
+        response: { 200: s.postSchema },
+      },
     },
     async (req) => dto(principalOf(req), req.params.id),
   );
@@ -104,7 +126,12 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
     '/posts/:id',
     {
       config: { permission: 'posts.write' },
-      schema: { tags, summary: 'Delete a post that has not gone out anywhere', params: idParams, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Delete a post that has not gone out anywhere',
+        params: idParams,
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       await deletePost(ctx, principalOf(req), actorOf(req), req.params.id);
@@ -116,7 +143,12 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
     '/posts/:id/submit',
     {
       config: { permission: 'posts.write' },
-      schema: { tags, summary: 'Send a post for approval; the approvers are notified', params: idParams, response: { 200: s.postSchema } },
+      schema: {
+        tags,
+        summary: 'Send a post for approval; the approvers are notified',
+        params: idParams,
+        response: { 200: s.postSchema },
+      },
     },
     async (req) => {
       const p = principalOf(req);
@@ -130,7 +162,13 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
     '/posts/:id/approve',
     {
       config: { permission: 'posts.approve' },
-      schema: { tags, summary: 'Approve the current version of a post', params: idParams, body: s.decisionBody, response: { 200: s.postSchema } },
+      schema: {
+        tags,
+        summary: 'Approve the current version of a post',
+        params: idParams,
+        body: s.decisionBody,
+        response: { 200: s.postSchema },
+      },
     },
     async (req) => {
       const p = principalOf(req);
@@ -145,7 +183,13 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
     '/posts/:id/request-changes',
     {
       config: { permission: 'posts.approve' },
-      schema: { tags, summary: 'Ask the author for changes, with a comment', params: idParams, body: s.requestChangesBody, response: { 200: s.postSchema } },
+      schema: {
+        tags,
+        summary: 'Ask the author for changes, with a comment',
+        params: idParams,
+        body: s.requestChangesBody,
+        response: { 200: s.postSchema },
+      },
     },
     async (req) => {
       const p = principalOf(req);
@@ -162,7 +206,8 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
       config: { permission: 'posts.write' },
       schema: {
         tags,
-        summary: 'Publish now, at a time, or in each channel’s next free slot — past the workflow and the guidelines',
+        summary:
+          'Publish now, at a time, or in each channel’s next free slot — past the workflow and the guidelines',
         params: idParams,
         body: s.scheduleBody,
         response: { 200: s.postSchema },
@@ -180,7 +225,12 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
     '/posts/:id/unschedule',
     {
       config: { permission: 'posts.write' },
-      schema: { tags, summary: 'Take a scheduled post off the schedule (it stays approved)', params: idParams, response: { 200: s.postSchema } },
+      schema: {
+        tags,
+        summary: 'Take a scheduled post off the schedule (it stays approved)',
+        params: idParams,
+        response: { 200: s.postSchema },
+      },
     },
     async (req) => {
       const p = principalOf(req);
@@ -194,12 +244,25 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
     '/posts/:id/targets/:targetId',
     {
       config: { permission: 'posts.write' },
-      schema: { tags, summary: 'Move one channel’s scheduled post to another time', params: targetParams, body: s.rescheduleBody, response: { 200: s.postSchema } },
+      schema: {
+        tags,
+        summary: 'Move one channel’s scheduled post to another time',
+        params: targetParams,
+        body: s.rescheduleBody,
+        response: { 200: s.postSchema },
+      },
     },
     async (req) => {
       const p = principalOf(req);
       await visiblePost(ctx, p, req.params.id);
-      await rescheduleTarget(ctx, p, actorOf(req), req.params.id, req.params.targetId, new Date(req.body.scheduledAt));
+      await rescheduleTarget(
+        ctx,
+        p,
+        actorOf(req),
+        req.params.id,
+        req.params.targetId,
+        new Date(req.body.scheduledAt),
+      );
       return dto(p, req.params.id);
     },
   );
@@ -210,7 +273,8 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
       config: { permission: 'posts.write' },
       schema: {
         tags,
-        summary: 'Decide an interrupted send the network could not confirm: it was published, or send it again',
+        summary:
+          'Decide an interrupted send the network could not confirm: it was published, or send it again',
         params: targetParams,
         body: s.resolveBody,
         response: { 200: s.postSchema },
@@ -228,7 +292,13 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
     '/posts/:id/comments',
     {
       config: { permission: 'posts.read' },
-      schema: { tags, summary: 'Comment on a post internally, mentioning colleagues', params: idParams, body: s.commentBody, response: { 200: s.postSchema } },
+      schema: {
+        tags,
+        summary: 'Comment on a post internally, mentioning colleagues',
+        params: idParams,
+        body: s.commentBody,
+        response: { 200: s.postSchema },
+      },
     },
     async (req) => {
       const p = principalOf(req);
@@ -255,15 +325,28 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
       await visiblePost(ctx, p, req.params.id);
       if (!req.isMultipart()) throw new DomainError(415, 'multipart_required');
       const file = await req.file();
-      if (!file) throw new DomainError(422, 'media_file_missing', {}, { fieldErrors: [{ path: 'file', message: 'required' }] });
+      if (!file)
+        throw new DomainError(
+          422,
+          'media_file_missing',
+          {},
+          { fieldErrors: [{ path: 'file', message: 'required' }] },
+        );
       const data = await file.toBuffer().catch((err: { code?: string }) => {
         if (err.code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new DomainError(413, 'media_too_large', { file: file.filename, maxMb: MAX_MEDIA_BYTES / 1024 / 1024 });
+          throw new DomainError(413, 'media_too_large', {
+            file: file.filename,
+            maxMb: MAX_MEDIA_BYTES / 1024 / 1024,
+          });
         throw err;
       });
       const alt = file.fields.altText;
       const altText = alt && !Array.isArray(alt) && alt.type === 'field' ? String(alt.value) : '';
-      const { media, mailIds } = await addMedia(ctx, p, actorOf(req), req.params.id, { data, filename: file.filename, altText });
+      const { media, mailIds } = await addMedia(ctx, p, actorOf(req), req.params.id, {
+        data,
+        filename: file.filename,
+        altText,
+      });
       await queueNotificationMail(ctx, mailIds);
       return reply.code(201).send(media);
     },
@@ -271,7 +354,10 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
 
   app.get(
     '/posts/:id/media/:mediaId',
-    { config: { permission: 'posts.read' }, schema: { tags, summary: 'An image of a post', params: mediaParams } },
+    {
+      config: { permission: 'posts.read' },
+      schema: { tags, summary: 'An image of a post', params: mediaParams },
+    },
     async (req, reply) => {
       const p = principalOf(req);
       await visiblePost(ctx, p, req.params.id);
@@ -290,12 +376,25 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
     '/posts/:id/media/:mediaId',
     {
       config: { permission: 'posts.write' },
-      schema: { tags, summary: 'Change an image’s alt text', params: mediaParams, body: s.mediaPatchBody, response: { 200: s.mediaSchema } },
+      schema: {
+        tags,
+        summary: 'Change an image’s alt text',
+        params: mediaParams,
+        body: s.mediaPatchBody,
+        response: { 200: s.mediaSchema },
+      },
     },
     async (req) => {
       const p = principalOf(req);
       await visiblePost(ctx, p, req.params.id);
-      const { media, mailIds } = await updateMedia(ctx, p, actorOf(req), req.params.id, req.params.mediaId, req.body.altText);
+      const { media, mailIds } = await updateMedia(
+        ctx,
+        p,
+        actorOf(req),
+        req.params.id,
+        req.params.mediaId,
+        req.body.altText,
+      );
       await queueNotificationMail(ctx, mailIds);
       return media;
     },
@@ -303,7 +402,10 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
 
   app.delete(
     '/posts/:id/media/:mediaId',
-    { config: { permission: 'posts.write' }, schema: { tags, summary: 'Remove an image', params: mediaParams, response: { 204: z.null() } } },
+    {
+      config: { permission: 'posts.write' },
+      schema: { tags, summary: 'Remove an image', params: mediaParams, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       const p = principalOf(req);
       await visiblePost(ctx, p, req.params.id);
@@ -317,7 +419,12 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
     '/posts/:id/metrics',
     {
       config: { permission: 'posts.read' },
-      schema: { tags, summary: 'Pull the metrics of a published post from its networks now', params: idParams, response: { 200: s.postSchema } },
+      schema: {
+        tags,
+        summary: 'Pull the metrics of a published post from its networks now',
+        params: idParams,
+        response: { 200: s.postSchema },
+      },
     },
     async (req) => {
       const p = principalOf(req);
@@ -331,7 +438,12 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
     '/calendar',
     {
       config: { permission: 'posts.read' },
-      schema: { tags, summary: 'Scheduled and published posts across channels in a time range', querystring: s.calendarQuery, response: { 200: z.object({ items: z.array(s.calendarEventSchema) }) } },
+      schema: {
+        tags,
+        summary: 'Scheduled and published posts across channels in a time range',
+        querystring: s.calendarQuery,
+        response: { 200: z.object({ items: z.array(s.calendarEventSchema) }) },
+      },
     },
     async (req) => {
       const q = req.query;
@@ -350,13 +462,28 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
 
   app.get(
     '/workflows',
-    { config: { permission: 'posts.read' }, schema: { tags, summary: 'Approval workflows', response: { 200: z.object({ items: z.array(s.workflowSchema) }) } } },
+    {
+      config: { permission: 'posts.read' },
+      schema: {
+        tags,
+        summary: 'Approval workflows',
+        response: { 200: z.object({ items: z.array(s.workflowSchema) }) },
+      },
+    },
     async (req) => ({ items: await listWorkflows(ctx, principalOf(req).orgId) }),
   );
 
   app.post(
     '/workflows',
-    { config: { permission: 'workflows.manage' }, schema: { tags, summary: 'Create an approval workflow for a department and/or channel', body: s.workflowBody, response: { 201: s.workflowSchema } } },
+    {
+      config: { permission: 'workflows.manage' },
+      schema: {
+        tags,
+        summary: 'Create an approval workflow for a department and/or channel',
+        body: s.workflowBody,
+        response: { 201: s.workflowSchema },
+      },
+    },
     async (req, reply) => {
       const w = await createWorkflow(ctx, actorOf(req), req.body);
       return reply.code(201).send((await listWorkflows(ctx, w.orgId)).find((x) => x.id === w.id)!);
@@ -365,7 +492,16 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
 
   app.patch(
     '/workflows/:id',
-    { config: { permission: 'workflows.manage' }, schema: { tags, summary: 'Change an approval workflow (send it whole)', params: idParams, body: s.workflowBody, response: { 200: s.workflowSchema } } },
+    {
+      config: { permission: 'workflows.manage' },
+      schema: {
+        tags,
+        summary: 'Change an approval workflow (send it whole)',
+        params: idParams,
+        body: s.workflowBody,
+        response: { 200: s.workflowSchema },
+      },
+    },
     async (req) => {
       const w = await updateWorkflow(ctx, actorOf(req), req.params.id, req.body);
       return (await listWorkflows(ctx, w.orgId)).find((x) => x.id === w.id)!;
@@ -374,7 +510,10 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
 
   app.delete(
     '/workflows/:id',
-    { config: { permission: 'workflows.manage' }, schema: { tags, summary: 'Delete an approval workflow', params: idParams, response: { 204: z.null() } } },
+    {
+      config: { permission: 'workflows.manage' },
+      schema: { tags, summary: 'Delete an approval workflow', params: idParams, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await deleteWorkflow(ctx, actorOf(req), req.params.id);
       return reply.code(204).send(null);
@@ -383,13 +522,28 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
 
   app.get(
     '/campaigns',
-    { config: { permission: 'posts.read' }, schema: { tags, summary: 'Campaigns posts can belong to', response: { 200: z.object({ items: z.array(s.campaignSchema) }) } } },
+    {
+      config: { permission: 'posts.read' },
+      schema: {
+        tags,
+        summary: 'Campaigns posts can belong to',
+        response: { 200: z.object({ items: z.array(s.campaignSchema) }) },
+      },
+    },
     async (req) => ({ items: await listCampaigns(ctx, principalOf(req).orgId) }),
   );
 
   app.post(
     '/campaigns',
-    { config: { permission: 'campaigns.manage' }, schema: { tags, summary: 'Create a campaign', body: s.campaignBody, response: { 201: s.campaignSchema } } },
+    {
+      config: { permission: 'campaigns.manage' },
+      schema: {
+        tags,
+        summary: 'Create a campaign',
+        body: s.campaignBody,
+        response: { 201: s.campaignSchema },
+      },
+    },
     async (req, reply) => {
       const c = await saveCampaign(ctx, actorOf(req), null, req.body);
       return reply.code(201).send((await listCampaigns(ctx, c.orgId)).find((x) => x.id === c.id)!);
@@ -400,7 +554,13 @@ export function registerPublishingRoutes(app: App, ctx: Context): void {
     '/campaigns/:id',
     {
       config: { permission: 'campaigns.manage' },
-      schema: { tags, summary: 'Rename or archive a campaign', params: idParams, body: s.campaignBody.extend({ archived: z.boolean().optional() }), response: { 200: s.campaignSchema } },
+      schema: {
+        tags,
+        summary: 'Rename or archive a campaign',
+        params: idParams,
+        body: s.campaignBody.extend({ archived: z.boolean().optional() }),
+        response: { 200: s.campaignSchema },
+      },
     },
     async (req) => {
       const c = await saveCampaign(ctx, actorOf(req), req.params.id, req.body);

@@ -9,12 +9,12 @@ import type { Actor } from '../../platform/http/actor.ts';
 import type { Principal } from '../../platform/http/principal.ts';
 import { conflict, DomainError, forbidden, notFound } from '../../platform/http/problem.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { maySee, mayPublishTo } from '../channels/channel-access.ts';
+import { mayPublishTo, maySee } from '../channels/channel-access.ts';
 import { listChannelRows } from '../channels/repo.ts';
 import { requiredWorkflows } from './approval-rules.ts';
 import { askApprovers } from './approvers.ts';
-import { addEvent, lockPost, type PostRow, targetsOf, workflowRules } from './repo.ts';
 import { mayEdit } from './post-view.ts';
+import { addEvent, lockPost, type PostRow, targetsOf, workflowRules } from './repo.ts';
 
 export interface PostInput {
   baseText?: string;
@@ -31,14 +31,26 @@ async function assertRefs(tx: Executor, p: Principal, input: PostInput): Promise
       .select({ id: departments.id })
       .from(departments)
       .where(and(eq(departments.orgId, p.orgId), eq(departments.id, input.departmentId)));
-    if (!d) throw new DomainError(422, 'department_not_found', {}, { fieldErrors: [{ path: 'departmentId', message: 'unknown' }] });
+    if (!d)
+      throw new DomainError(
+        422,
+        'department_not_found',
+        {},
+        { fieldErrors: [{ path: 'departmentId', message: 'unknown' }] },
+      );
   }
   if (input.campaignId) {
     const [c] = await tx
       .select({ id: campaigns.id })
       .from(campaigns)
       .where(and(eq(campaigns.orgId, p.orgId), eq(campaigns.id, input.campaignId)));
-    if (!c) throw new DomainError(422, 'campaign_not_found', {}, { fieldErrors: [{ path: 'campaignId', message: 'unknown' }] });
+    if (!c)
+      throw new DomainError(
+        422,
+        'campaign_not_found',
+        {},
+        { fieldErrors: [{ path: 'campaignId', message: 'unknown' }] },
+      );
   }
   if (input.targets && input.targets.length > 0) {
     const ids = input.targets.map((t) => t.channelId);
@@ -50,13 +62,23 @@ async function assertRefs(tx: Executor, p: Principal, input: PostInput): Promise
     const visible = new Set(rows.filter((c) => maySee(p, c)).map((c) => c.id));
     const missing = ids.filter((id) => !visible.has(id));
     if (missing.length > 0)
-      throw new DomainError(422, 'channel_not_found', {}, {
-        fieldErrors: missing.map(() => ({ path: 'targets', message: 'unknown channel' })),
-      });
+      throw new DomainError(
+        422,
+        'channel_not_found',
+        {},
+        {
+          fieldErrors: missing.map(() => ({ path: 'targets', message: 'unknown channel' })),
+        },
+      );
   }
 }
 
-export async function createPost(ctx: Context, p: Principal, actor: Actor, input: PostInput): Promise<PostRow> {
+export async function createPost(
+  ctx: Context,
+  p: Principal,
+  actor: Actor,
+  input: PostInput,
+): Promise<PostRow> {
   return ctx.db.transaction(async (tx) => {
     await assertRefs(tx, p, input);
     const [post] = await tx
@@ -78,13 +100,21 @@ export async function createPost(ctx: Context, p: Principal, actor: Actor, input
         idempotencyKey: newIdempotencyKey(),
       });
     }
-    await addEvent(tx, { orgId: p.orgId, postId: post!.id, actorId: p.userId, actorLabel: p.name, kind: 'created' });
+    await addEvent(tx, {
+      orgId: p.orgId,
+      postId: post!.id,
+      actorId: p.userId,
+      actorLabel: p.name,
+      kind: 'created',
+    });
     await recordAudit(tx, actor, {
       action: 'post.created',
       targetType: 'post',
       targetId: post!.id,
       targetLabel: excerpt(post!.baseText),
-      summary: { after: { channels: (input.targets ?? []).map((t) => t.channelId), departmentId: post!.departmentId } },
+      summary: {
+        after: { channels: (input.targets ?? []).map((t) => t.channelId), departmentId: post!.departmentId },
+      },
     });
     return post!;
   });
@@ -102,7 +132,9 @@ export async function editablePost(tx: Executor, p: Principal, id: string): Prom
   const targets = await targetsOf(tx, p.orgId, [id]);
   const all = await listChannelRows(tx, p.orgId);
   const publishable = all.some(
-    (c) => targets.some((t) => t.channelId === c.id) && mayPublishTo(p, { ...c, memberIds: c.members.map((m) => m.id) }),
+    (c) =>
+      targets.some((t) => t.channelId === c.id) &&
+      mayPublishTo(p, { ...c, memberIds: c.members.map((m) => m.id) }),
   );
   if (!mayEdit(p, post, publishable)) throw forbidden('posts.write');
   if (targets.some((t) => t.state === 'sending')) throw conflict('post_sending');
@@ -114,14 +146,17 @@ export async function editablePost(tx: Executor, p: Principal, id: string): Prom
  * sends the post back for approval, and channels already scheduled wait again (keeping their time).
  */
 export async function bumpVersion(
-  ctx: Context,
   tx: Executor,
   p: Principal,
   post: PostRow,
   change: Partial<PostRow>,
 ): Promise<{ post: PostRow; mailIds: string[] }> {
   const targets = await targetsOf(tx, p.orgId, [post.id]);
-  const required = requiredWorkflows(await workflowRules(tx, p.orgId), change.departmentId ?? post.departmentId, targets.map((t) => t.channelId));
+  const required = requiredWorkflows(
+    await workflowRules(tx, p.orgId),
+    change.departmentId ?? post.departmentId,
+    targets.map((t) => t.channelId),
+  );
   const wasApproved = post.state === 'approved' || post.state === 'in_review';
   const state = !wasApproved ? post.state : required.length > 0 ? 'in_review' : 'draft';
   const [row] = await tx
@@ -135,7 +170,15 @@ export async function bumpVersion(
     await tx
       .update(postTargets)
       .set({ state: 'draft', updatedAt: new Date() })
-      .where(and(eq(postTargets.orgId, p.orgId), inArray(postTargets.id, waiting.map((t) => t.id))));
+      .where(
+        and(
+          eq(postTargets.orgId, p.orgId),
+          inArray(
+            postTargets.id,
+            waiting.map((t) => t.id),
+          ),
+        ),
+      );
     await addEvent(tx, {
       orgId: p.orgId,
       postId: post.id,
@@ -146,8 +189,14 @@ export async function bumpVersion(
     });
   }
   if (post.state === 'approved' && state === 'in_review') {
-    await addEvent(tx, { orgId: p.orgId, postId: post.id, actorId: p.userId, actorLabel: p.name, kind: 'back_to_review' });
-    mailIds = await askApprovers(ctx, tx, p.orgId, row!, p.name);
+    await addEvent(tx, {
+      orgId: p.orgId,
+      postId: post.id,
+      actorId: p.userId,
+      actorLabel: p.name,
+      kind: 'back_to_review',
+    });
+    mailIds = await askApprovers(tx, p.orgId, row!, p.name);
   }
   return { post: row!, mailIds };
 }
@@ -180,7 +229,8 @@ export async function updatePost(ctx: Context, p: Principal, actor: Actor, id: s
           await tx.delete(postTargets).where(and(eq(postTargets.orgId, p.orgId), eq(postTargets.id, t.id)));
           changed.push(`-${t.channel.name}`);
         } else if (wanted.get(t.channelId) !== t.variantText) {
-          if (t.state === 'published') throw new DomainError(409, 'target_published', { channel: t.channel.name });
+          if (t.state === 'published')
+            throw new DomainError(409, 'target_published', { channel: t.channel.name });
           await tx
             .update(postTargets)
             .set({ variantText: wanted.get(t.channelId) ?? null, updatedAt: new Date() })
@@ -205,7 +255,7 @@ export async function updatePost(ctx: Context, p: Principal, actor: Actor, id: s
     // The campaign changes neither what is published nor who must approve it: no new version for it.
     const contentChanged = changed.some((c) => c !== 'campaignId');
     const result = contentChanged
-      ? await bumpVersion(ctx, tx, p, post, change)
+      ? await bumpVersion(tx, p, post, change)
       : {
           post: (
             await tx
@@ -216,7 +266,14 @@ export async function updatePost(ctx: Context, p: Principal, actor: Actor, id: s
           )[0]!,
           mailIds: [] as string[],
         };
-    await addEvent(tx, { orgId: p.orgId, postId: id, actorId: p.userId, actorLabel: p.name, kind: 'edited', detail: { changed } });
+    await addEvent(tx, {
+      orgId: p.orgId,
+      postId: id,
+      actorId: p.userId,
+      actorLabel: p.name,
+      kind: 'edited',
+      detail: { changed },
+    });
     await recordAudit(tx, actor, {
       action: 'post.updated',
       targetType: 'post',
@@ -232,7 +289,8 @@ export async function deletePost(ctx: Context, p: Principal, actor: Actor, id: s
   await ctx.db.transaction(async (tx) => {
     const post = await editablePost(tx, p, id);
     const targets = await targetsOf(tx, p.orgId, [id]);
-    if (targets.some((t) => ['published', 'needs_decision'].includes(t.state))) throw conflict('post_published');
+    if (targets.some((t) => ['published', 'needs_decision'].includes(t.state)))
+      throw conflict('post_published');
     await tx.delete(posts).where(and(eq(posts.orgId, p.orgId), eq(posts.id, id)));
     await recordAudit(tx, actor, {
       action: 'post.deleted',

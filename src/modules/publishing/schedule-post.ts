@@ -11,7 +11,16 @@ import { nextFreeSlot } from '../channels/posting-plan.ts';
 import { listChannelRows } from '../channels/repo.ts';
 import { progressOf, requiredWorkflows } from './approval-rules.ts';
 import { passGuidelines } from './guideline-gate.ts';
-import { addEvent, approvalsOf, lockPost, mediaOf, type TargetWithChannel, targetsOf, toApprovalRecords, workflowRules } from './repo.ts';
+import {
+  addEvent,
+  approvalsOf,
+  lockPost,
+  mediaOf,
+  type TargetWithChannel,
+  targetsOf,
+  toApprovalRecords,
+  workflowRules,
+} from './repo.ts';
 import { excerpt, newIdempotencyKey } from './save-post.ts';
 import { enqueueSend } from './send-queue.ts';
 import { renderIssues, validatePost } from './validate-post.ts';
@@ -28,11 +37,25 @@ export interface ScheduleInput {
 
 async function publishableChannels(tx: Executor, p: Principal) {
   const all = await listChannelRows(tx, p.orgId);
-  return new Map(all.map((c) => [c.id, { ...c, mayPublish: mayPublishTo(p, { ...c, memberIds: c.members.map((m) => m.id) }) }]));
+  return new Map(
+    all.map((c) => [
+      c.id,
+      { ...c, mayPublish: mayPublishTo(p, { ...c, memberIds: c.members.map((m) => m.id) }) },
+    ]),
+  );
 }
 
-async function assertApproved(tx: Executor, orgId: string, post: { id: string; version: number; departmentId: string | null; authorId: string }, targets: TargetWithChannel[]) {
-  const rules = requiredWorkflows(await workflowRules(tx, orgId), post.departmentId, targets.map((t) => t.channelId));
+async function assertApproved(
+  tx: Executor,
+  orgId: string,
+  post: { id: string; version: number; departmentId: string | null; authorId: string },
+  targets: TargetWithChannel[],
+) {
+  const rules = requiredWorkflows(
+    await workflowRules(tx, orgId),
+    post.departmentId,
+    targets.map((t) => t.channelId),
+  );
   const approvals = toApprovalRecords(await approvalsOf(tx, orgId, post.id, post.version));
   if (!rules.every((w) => progressOf(w, approvals, post.authorId).done)) throw conflict('approval_required');
   return rules.length > 0;
@@ -43,16 +66,38 @@ async function assertApproved(tx: Executor, orgId: string, post: { id: string; v
  * next free slot. Only past the workflow, only to channels the person may publish to, only with texts the
  * networks accept and the guidelines allow (or a reasoned override). The send jobs are queued after commit.
  */
-export async function schedulePost(ctx: Context, p: Principal, actor: Actor, id: string, input: ScheduleInput) {
+export async function schedulePost(
+  ctx: Context,
+  p: Principal,
+  actor: Actor,
+  id: string,
+  input: ScheduleInput,
+) {
   const now = new Date();
   let when: Date | null = null;
   if (input.mode === 'at') {
-    if (!input.at) throw new DomainError(422, 'schedule_time_missing', {}, { fieldErrors: [{ path: 'at', message: 'required' }] });
+    if (!input.at)
+      throw new DomainError(
+        422,
+        'schedule_time_missing',
+        {},
+        { fieldErrors: [{ path: 'at', message: 'required' }] },
+      );
     when = new Date(input.at);
     if (when.getTime() < now.getTime() - PAST_TOLERANCE_MS)
-      throw new DomainError(422, 'schedule_in_past', {}, { fieldErrors: [{ path: 'at', message: 'in the past' }] });
+      throw new DomainError(
+        422,
+        'schedule_in_past',
+        {},
+        { fieldErrors: [{ path: 'at', message: 'in the past' }] },
+      );
     if (when.getTime() > now.getTime() + MAX_AHEAD_MS)
-      throw new DomainError(422, 'schedule_too_far', {}, { fieldErrors: [{ path: 'at', message: 'too far ahead' }] });
+      throw new DomainError(
+        422,
+        'schedule_too_far',
+        {},
+        { fieldErrors: [{ path: 'at', message: 'too far ahead' }] },
+      );
     if (when < now) when = now;
   }
   const result = await ctx.db.transaction(async (tx) => {
@@ -65,12 +110,18 @@ export async function schedulePost(ctx: Context, p: Principal, actor: Actor, id:
     const channels = await publishableChannels(tx, p);
     for (const t of pending) {
       const c = channels.get(t.channelId);
-      if (!c || !c.mayPublish) throw new DomainError(403, 'may_not_publish', { channel: t.channel.name });
-      if (c.status === 'needs_reauth') throw new DomainError(409, 'channel_needs_reauth', { channel: c.name });
+      if (!c?.mayPublish) throw new DomainError(403, 'may_not_publish', { channel: t.channel.name });
+      if (c.status === 'needs_reauth')
+        throw new DomainError(409, 'channel_needs_reauth', { channel: c.name });
     }
     const issues = validatePost(post.baseText, pending, await mediaOf(tx, p.orgId, id));
     if (issues.length > 0)
-      throw new DomainError(422, 'post_has_issues', { count: issues.length }, { extensions: { issues: renderIssues(issues, p.locale) } });
+      throw new DomainError(
+        422,
+        'post_has_issues',
+        { count: issues.length },
+        { extensions: { issues: renderIssues(issues, p.locale) } },
+      );
     const hadWorkflow = await assertApproved(tx, p.orgId, post, targets);
     const { overridden } = await passGuidelines(ctx, tx, p, actor, post, pending, input.overrideReason);
     const times = new Map<string, Date>();
@@ -82,8 +133,19 @@ export async function schedulePost(ctx: Context, p: Principal, actor: Actor, id:
         const taken = await tx
           .select({ at: postTargets.scheduledAt })
           .from(postTargets)
-          .where(and(eq(postTargets.orgId, p.orgId), eq(postTargets.channelId, t.channelId), inArray(postTargets.state, ['scheduled', 'sending', 'published'])));
-        const slot = nextFreeSlot(c.plan, c.planTimeZone, now, taken.flatMap((r) => (r.at ? [r.at] : [])));
+          .where(
+            and(
+              eq(postTargets.orgId, p.orgId),
+              eq(postTargets.channelId, t.channelId),
+              inArray(postTargets.state, ['scheduled', 'sending', 'published']),
+            ),
+          );
+        const slot = nextFreeSlot(
+          c.plan,
+          c.planTimeZone,
+          now,
+          taken.flatMap((r) => (r.at ? [r.at] : [])),
+        );
         if (!slot) throw new DomainError(422, 'no_free_slot', { channel: c.name });
         times.set(t.id, slot);
       }
@@ -95,7 +157,9 @@ export async function schedulePost(ctx: Context, p: Principal, actor: Actor, id:
           state: 'scheduled',
           scheduledAt: times.get(t.id)!,
           // A failed target starts over with a new key: the network refused the old one, nothing went out.
-          ...(t.state === 'failed' ? { idempotencyKey: newIdempotencyKey(), attempts: 0, firstSentAt: null } : {}),
+          ...(t.state === 'failed'
+            ? { idempotencyKey: newIdempotencyKey(), attempts: 0, firstSentAt: null }
+            : {}),
           failureCode: null,
           failureReason: null,
           updatedAt: now,
@@ -116,7 +180,11 @@ export async function schedulePost(ctx: Context, p: Principal, actor: Actor, id:
       actorId: p.userId,
       actorLabel: p.name,
       kind: 'scheduled',
-      detail: { mode: input.mode, channels: pending.map((t) => ({ channel: t.channel.name, at: times.get(t.id)!.toISOString() })), overridden },
+      detail: {
+        mode: input.mode,
+        channels: pending.map((t) => ({ channel: t.channel.name, at: times.get(t.id)!.toISOString() })),
+        overridden,
+      },
     });
     await recordAudit(tx, actor, {
       action: 'post.scheduled',
@@ -148,8 +216,24 @@ export async function unschedulePost(ctx: Context, p: Principal, actor: Actor, i
     await tx
       .update(postTargets)
       .set({ state: 'draft', updatedAt: new Date() })
-      .where(and(eq(postTargets.orgId, p.orgId), inArray(postTargets.id, waiting.map((t) => t.id)), eq(postTargets.state, 'scheduled')));
-    await addEvent(tx, { orgId: p.orgId, postId: id, actorId: p.userId, actorLabel: p.name, kind: 'unscheduled', detail: { channels: waiting.map((t) => t.channel.name) } });
+      .where(
+        and(
+          eq(postTargets.orgId, p.orgId),
+          inArray(
+            postTargets.id,
+            waiting.map((t) => t.id),
+          ),
+          eq(postTargets.state, 'scheduled'),
+        ),
+      );
+    await addEvent(tx, {
+      orgId: p.orgId,
+      postId: id,
+      actorId: p.userId,
+      actorLabel: p.name,
+      kind: 'unscheduled',
+      detail: { channels: waiting.map((t) => t.channel.name) },
+    });
     await recordAudit(tx, actor, {
       action: 'post.unscheduled',
       targetType: 'post',
@@ -161,12 +245,29 @@ export async function unschedulePost(ctx: Context, p: Principal, actor: Actor, i
 }
 
 /** Moves one channel's scheduled post to another time (the calendar's drag and drop), by the same rules. */
-export async function rescheduleTarget(ctx: Context, p: Principal, actor: Actor, postId: string, targetId: string, at: Date) {
+export async function rescheduleTarget(
+  ctx: Context,
+  p: Principal,
+  actor: Actor,
+  postId: string,
+  targetId: string,
+  at: Date,
+) {
   const now = new Date();
   if (at.getTime() < now.getTime() - PAST_TOLERANCE_MS)
-    throw new DomainError(422, 'schedule_in_past', {}, { fieldErrors: [{ path: 'scheduledAt', message: 'in the past' }] });
+    throw new DomainError(
+      422,
+      'schedule_in_past',
+      {},
+      { fieldErrors: [{ path: 'scheduledAt', message: 'in the past' }] },
+    );
   if (at.getTime() > now.getTime() + MAX_AHEAD_MS)
-    throw new DomainError(422, 'schedule_too_far', {}, { fieldErrors: [{ path: 'scheduledAt', message: 'too far ahead' }] });
+    throw new DomainError(
+      422,
+      'schedule_too_far',
+      {},
+      { fieldErrors: [{ path: 'scheduledAt', message: 'too far ahead' }] },
+    );
   const when = at < now ? now : at;
   await ctx.db.transaction(async (tx) => {
     const post = await lockPost(tx, p.orgId, postId);
@@ -176,12 +277,15 @@ export async function rescheduleTarget(ctx: Context, p: Principal, actor: Actor,
     if (!target) throw notFound('post_not_found');
     if (target.state !== 'scheduled') throw conflict('target_not_scheduled');
     const channels = await publishableChannels(tx, p);
-    if (!channels.get(target.channelId)?.mayPublish) throw new DomainError(403, 'may_not_publish', { channel: target.channel.name });
+    if (!channels.get(target.channelId)?.mayPublish)
+      throw new DomainError(403, 'may_not_publish', { channel: target.channel.name });
     await assertApproved(tx, p.orgId, post, targets);
     await tx
       .update(postTargets)
       .set({ scheduledAt: when, updatedAt: now })
-      .where(and(eq(postTargets.orgId, p.orgId), eq(postTargets.id, targetId), eq(postTargets.state, 'scheduled')));
+      .where(
+        and(eq(postTargets.orgId, p.orgId), eq(postTargets.id, targetId), eq(postTargets.state, 'scheduled')),
+      );
     await addEvent(tx, {
       orgId: p.orgId,
       postId,
@@ -189,14 +293,22 @@ export async function rescheduleTarget(ctx: Context, p: Principal, actor: Actor,
       actorId: p.userId,
       actorLabel: p.name,
       kind: 'rescheduled',
-      detail: { channel: target.channel.name, from: target.scheduledAt?.toISOString() ?? null, to: when.toISOString() },
+      detail: {
+        channel: target.channel.name,
+        from: target.scheduledAt?.toISOString() ?? null,
+        to: when.toISOString(),
+      },
     });
     await recordAudit(tx, actor, {
       action: 'post.rescheduled',
       targetType: 'post',
       targetId: postId,
       targetLabel: excerpt(post.baseText),
-      summary: { channel: target.channel.name, before: target.scheduledAt?.toISOString() ?? null, after: when.toISOString() },
+      summary: {
+        channel: target.channel.name,
+        before: target.scheduledAt?.toISOString() ?? null,
+        after: when.toISOString(),
+      },
     });
   });
   await enqueueSend(ctx, targetId, when);
@@ -222,12 +334,20 @@ export async function resolveTarget(
     if (!target) throw notFound('post_not_found');
     if (target.state !== 'needs_decision') throw conflict('target_not_undecided');
     const channels = await publishableChannels(tx, p);
-    if (!channels.get(target.channelId)?.mayPublish) throw new DomainError(403, 'may_not_publish', { channel: target.channel.name });
+    if (!channels.get(target.channelId)?.mayPublish)
+      throw new DomainError(403, 'may_not_publish', { channel: target.channel.name });
     await tx
       .update(postTargets)
       .set(
         input.decision === 'published'
-          ? { state: 'published', publishedAt: now, remoteUrl: input.url ?? null, failureCode: null, failureReason: null, updatedAt: now }
+          ? {
+              state: 'published',
+              publishedAt: now,
+              remoteUrl: input.url ?? null,
+              failureCode: null,
+              failureReason: null,
+              updatedAt: now,
+            }
           : { state: 'scheduled', scheduledAt: now, failureCode: null, failureReason: null, updatedAt: now },
       )
       .where(and(eq(postTargets.orgId, p.orgId), eq(postTargets.id, targetId)));
@@ -245,7 +365,11 @@ export async function resolveTarget(
       targetType: 'post',
       targetId: postId,
       targetLabel: excerpt(post.baseText),
-      summary: { channel: target.channel.name, decision: input.decision, ...(input.url ? { url: input.url } : {}) },
+      summary: {
+        channel: target.channel.name,
+        decision: input.decision,
+        ...(input.url ? { url: input.url } : {}),
+      },
     });
   });
   if (input.decision === 'send_again') await enqueueSend(ctx, targetId, now);

@@ -44,7 +44,13 @@ async function claim(ctx: Context, targetId: string): Promise<TargetRow | null> 
       sentText: sql`coalesce(${postTargets.variantText}, (select ${posts.baseText} from ${posts} where ${posts.id} = ${postTargets.postId}))`,
       updatedAt: sql`now()`,
     })
-    .where(and(eq(postTargets.id, targetId), eq(postTargets.state, 'scheduled'), lte(postTargets.scheduledAt, sql`now() + interval '1 second'`)))
+    .where(
+      and(
+        eq(postTargets.id, targetId),
+        eq(postTargets.state, 'scheduled'),
+        lte(postTargets.scheduledAt, sql`now() + interval '1 second'`),
+      ),
+    )
     .returning();
   return row ?? null;
 }
@@ -68,7 +74,8 @@ export async function sendTarget(ctx: Context, targetId: string): Promise<void> 
       .select({ state: postTargets.state, at: postTargets.scheduledAt })
       .from(postTargets)
       .where(eq(postTargets.id, targetId));
-    if (row?.state === 'scheduled' && row.at && row.at.getTime() > Date.now()) await enqueueSend(ctx, targetId, row.at);
+    if (row?.state === 'scheduled' && row.at && row.at.getTime() > Date.now())
+      await enqueueSend(ctx, targetId, row.at);
     return;
   }
   const outcome = await attempt(ctx, target);
@@ -78,12 +85,16 @@ export async function sendTarget(ctx: Context, targetId: string): Promise<void> 
 async function attempt(ctx: Context, target: TargetRow): Promise<Outcome> {
   const [post] = await ctx.db.select().from(posts).where(eq(posts.id, target.postId));
   const [channel] = await ctx.db.select().from(channels).where(eq(channels.id, target.channelId));
-  if (!post || !channel) return { kind: 'failed', code: 'channel_removed', reason: 'The channel no longer exists.' };
-  if (channel.deletedAt) return { kind: 'failed', code: 'channel_removed', reason: `The channel ${channel.name} was removed.` };
+  if (!post || !channel)
+    return { kind: 'failed', code: 'channel_removed', reason: 'The channel no longer exists.' };
+  if (channel.deletedAt)
+    return { kind: 'failed', code: 'channel_removed', reason: `The channel ${channel.name} was removed.` };
   // The guidelines as they are now, not as they were when the post was scheduled.
   const [withChannel] = (await targetsOf(ctx.db, post.orgId, [post.id])).filter((t) => t.id === target.id);
   if (withChannel) {
-    const [result] = await checkPostTexts(ctx, post.orgId, post, [{ ...withChannel, variantText: target.sentText }]);
+    const [result] = await checkPostTexts(ctx, post.orgId, post, [
+      { ...withChannel, variantText: target.sentText },
+    ]);
     const check = result!.check;
     if ((check.blocked || check.warned) && post.overrideVersion !== post.version) {
       const rules = [...new Set(check.findings.map((f) => f.rule))].join(', ');
@@ -99,12 +110,21 @@ async function attempt(ctx: Context, target: TargetRow): Promise<Outcome> {
   try {
     connector = openChannel(ctx, channel);
   } catch (err) {
-    return { kind: 'failed', code: 'auth_expired', reason: `The channel's stored credentials cannot be read: ${(err as Error).message}` };
+    return {
+      kind: 'failed',
+      code: 'auth_expired',
+      reason: `The channel's stored credentials cannot be read: ${(err as Error).message}`,
+    };
   }
   try {
     const published = await connector.publish({
       text: target.sentText ?? post.baseText,
-      media: media.map((m) => ({ data: new Uint8Array(m.data), mimeType: m.mimeType, altText: m.altText, filename: m.filename })),
+      media: media.map((m) => ({
+        data: new Uint8Array(m.data),
+        mimeType: m.mimeType,
+        altText: m.altText,
+        filename: m.filename,
+      })),
       replyToId: null,
       idempotencyKey: target.idempotencyKey,
     });
@@ -115,20 +135,34 @@ async function attempt(ctx: Context, target: TargetRow): Promise<Outcome> {
   }
 }
 
-async function classify(ctx: Context, connector: Connector, target: TargetRow, err: ConnectorError): Promise<Outcome> {
+async function classify(
+  ctx: Context,
+  connector: Connector,
+  target: TargetRow,
+  err: ConnectorError,
+): Promise<Outcome> {
   if (err instanceof Rejected) return { kind: 'failed', code: 'rejected', reason: err.reason };
   if (err instanceof AuthExpired) return { kind: 'failed', code: 'auth_expired', reason: err.message };
   if (err instanceof RateLimited) {
     // A refusal before anything was posted: waiting and trying again is safe.
     if (target.attempts >= MAX_ATTEMPTS) return { kind: 'failed', code: 'gave_up', reason: err.message };
-    return { kind: 'retry', delayMs: retryDelayMs(target.attempts, err.retryAfterSeconds), reason: err.message };
+    return {
+      kind: 'retry',
+      delayMs: retryDelayMs(target.attempts, err.retryAfterSeconds),
+      reason: err.message,
+    };
   }
   // Transient: the post may or may not have gone out.
   return settleUnclear(ctx, connector, target, err.message);
 }
 
 /** After an unclear answer (or a crash mid-send): find out, or wait within the network's own dedup window. */
-export async function settleUnclear(ctx: Context, connector: Connector, target: TargetRow, reason: string): Promise<Outcome> {
+export async function settleUnclear(
+  ctx: Context,
+  connector: Connector,
+  target: TargetRow,
+  reason: string,
+): Promise<Outcome> {
   if (connector.capabilities.canLookUpByIdempotencyKey) {
     try {
       const found = await connector.findByIdempotencyKey(target.idempotencyKey);
@@ -155,13 +189,26 @@ export async function settleUnclear(ctx: Context, connector: Connector, target: 
 /** Writes the outcome, fenced by the attempt number: a send the reconciler already settled changes nothing. */
 export async function settle(ctx: Context, target: TargetRow, outcome: Outcome): Promise<void> {
   const now = new Date();
-  const fence = and(eq(postTargets.id, target.id), eq(postTargets.state, 'sending'), eq(postTargets.attempts, target.attempts));
+  const fence = and(
+    eq(postTargets.id, target.id),
+    eq(postTargets.state, 'sending'),
+    eq(postTargets.attempts, target.attempts),
+  );
   const [post] = await ctx.db.select().from(posts).where(eq(posts.id, target.postId));
-  const [channel] = await ctx.db.select({ name: channels.name }).from(channels).where(eq(channels.id, target.channelId));
+  const [channel] = await ctx.db
+    .select({ name: channels.name })
+    .from(channels)
+    .where(eq(channels.id, target.channelId));
   const channelName = channel?.name ?? '';
   const link = `/publishing/posts/${target.postId}`;
   const mailIds = await ctx.db.transaction(async (tx) => {
-    const base = { orgId: target.orgId, postId: target.postId, targetId: target.id, actorId: null, actorLabel: SYSTEM };
+    const base = {
+      orgId: target.orgId,
+      postId: target.postId,
+      targetId: target.id,
+      actorId: null,
+      actorLabel: SYSTEM,
+    };
     if (outcome.kind === 'published') {
       const done = await tx
         .update(postTargets)
@@ -178,7 +225,11 @@ export async function settle(ctx: Context, target: TargetRow, outcome: Outcome):
         .where(fence)
         .returning({ id: postTargets.id });
       if (done.length === 0) return [];
-      await addEvent(tx, { ...base, kind: 'published', detail: { channel: channelName, url: outcome.post.url, attempt: target.attempts } });
+      await addEvent(tx, {
+        ...base,
+        kind: 'published',
+        detail: { channel: channelName, url: outcome.post.url, attempt: target.attempts },
+      });
       await notify(tx, {
         orgId: target.orgId,
         userIds: post ? [post.authorId] : [],
@@ -192,11 +243,26 @@ export async function settle(ctx: Context, target: TargetRow, outcome: Outcome):
       const at = new Date(now.getTime() + outcome.delayMs);
       const done = await tx
         .update(postTargets)
-        .set({ state: 'scheduled', scheduledAt: at, sendingSince: null, failureReason: outcome.reason, updatedAt: now })
+        .set({
+          state: 'scheduled',
+          scheduledAt: at,
+          sendingSince: null,
+          failureReason: outcome.reason,
+          updatedAt: now,
+        })
         .where(fence)
         .returning({ id: postTargets.id });
       if (done.length === 0) return [];
-      await addEvent(tx, { ...base, kind: 'retry', detail: { channel: channelName, reason: outcome.reason, at: at.toISOString(), attempt: target.attempts } });
+      await addEvent(tx, {
+        ...base,
+        kind: 'retry',
+        detail: {
+          channel: channelName,
+          reason: outcome.reason,
+          at: at.toISOString(),
+          attempt: target.attempts,
+        },
+      });
       return [];
     }
     const state = outcome.kind === 'failed' ? 'failed' : 'needs_decision';
@@ -212,7 +278,15 @@ export async function settle(ctx: Context, target: TargetRow, outcome: Outcome):
       .where(fence)
       .returning({ id: postTargets.id });
     if (done.length === 0) return [];
-    await addEvent(tx, { ...base, kind: state, detail: { channel: channelName, reason: outcome.reason, ...(outcome.kind === 'failed' ? { code: outcome.code } : {}) } });
+    await addEvent(tx, {
+      ...base,
+      kind: state,
+      detail: {
+        channel: channelName,
+        reason: outcome.reason,
+        ...(outcome.kind === 'failed' ? { code: outcome.code } : {}),
+      },
+    });
     return notify(tx, {
       orgId: target.orgId,
       userIds: post ? [post.authorId] : [],

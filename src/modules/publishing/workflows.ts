@@ -19,12 +19,30 @@ export interface WorkflowInput {
 
 async function assertScope(tx: Executor, orgId: string, input: WorkflowInput): Promise<void> {
   if (input.departmentId) {
-    const [d] = await tx.select({ id: departments.id }).from(departments).where(and(eq(departments.orgId, orgId), eq(departments.id, input.departmentId)));
-    if (!d) throw new DomainError(422, 'department_not_found', {}, { fieldErrors: [{ path: 'departmentId', message: 'unknown' }] });
+    const [d] = await tx
+      .select({ id: departments.id })
+      .from(departments)
+      .where(and(eq(departments.orgId, orgId), eq(departments.id, input.departmentId)));
+    if (!d)
+      throw new DomainError(
+        422,
+        'department_not_found',
+        {},
+        { fieldErrors: [{ path: 'departmentId', message: 'unknown' }] },
+      );
   }
   if (input.channelId) {
-    const [c] = await tx.select({ id: channels.id }).from(channels).where(and(eq(channels.orgId, orgId), eq(channels.id, input.channelId)));
-    if (!c) throw new DomainError(422, 'channel_not_found', {}, { fieldErrors: [{ path: 'channelId', message: 'unknown' }] });
+    const [c] = await tx
+      .select({ id: channels.id })
+      .from(channels)
+      .where(and(eq(channels.orgId, orgId), eq(channels.id, input.channelId)));
+    if (!c)
+      throw new DomainError(
+        422,
+        'channel_not_found',
+        {},
+        { fieldErrors: [{ path: 'channelId', message: 'unknown' }] },
+      );
   }
 }
 
@@ -58,8 +76,17 @@ export async function createWorkflow(ctx: Context, actor: Actor, input: Workflow
   try {
     return await ctx.db.transaction(async (tx) => {
       await assertScope(tx, actor.orgId, input);
-      const [row] = await tx.insert(approvalWorkflows).values({ orgId: actor.orgId, ...input }).returning();
-      await recordAudit(tx, actor, { action: 'workflow.created', targetType: 'workflow', targetId: row!.id, targetLabel: row!.name, summary: { after: input } });
+      const [row] = await tx
+        .insert(approvalWorkflows)
+        .values({ orgId: actor.orgId, ...input })
+        .returning();
+      await recordAudit(tx, actor, {
+        action: 'workflow.created',
+        targetType: 'workflow',
+        targetId: row!.id,
+        targetLabel: row!.name,
+        summary: { after: input },
+      });
       return row!;
     });
   } catch (err) {
@@ -71,7 +98,10 @@ export async function createWorkflow(ctx: Context, actor: Actor, input: Workflow
 export async function updateWorkflow(ctx: Context, actor: Actor, id: string, input: WorkflowInput) {
   try {
     return await ctx.db.transaction(async (tx) => {
-      const [before] = await tx.select().from(approvalWorkflows).where(and(eq(approvalWorkflows.orgId, actor.orgId), eq(approvalWorkflows.id, id)));
+      const [before] = await tx
+        .select()
+        .from(approvalWorkflows)
+        .where(and(eq(approvalWorkflows.orgId, actor.orgId), eq(approvalWorkflows.id, id)));
       if (!before) throw notFound('workflow_not_found');
       await assertScope(tx, actor.orgId, input);
       const [row] = await tx
@@ -85,7 +115,14 @@ export async function updateWorkflow(ctx: Context, actor: Actor, id: string, inp
         targetId: id,
         targetLabel: row!.name,
         summary: {
-          before: { name: before.name, departmentId: before.departmentId, channelId: before.channelId, steps: before.steps, ordered: before.ordered, allowSelfApproval: before.allowSelfApproval },
+          before: {
+            name: before.name,
+            departmentId: before.departmentId,
+            channelId: before.channelId,
+            steps: before.steps,
+            ordered: before.ordered,
+            allowSelfApproval: before.allowSelfApproval,
+          },
           after: input,
         },
       });
@@ -99,9 +136,18 @@ export async function updateWorkflow(ctx: Context, actor: Actor, id: string, inp
 
 export async function deleteWorkflow(ctx: Context, actor: Actor, id: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.delete(approvalWorkflows).where(and(eq(approvalWorkflows.orgId, actor.orgId), eq(approvalWorkflows.id, id))).returning();
+    const [row] = await tx
+      .delete(approvalWorkflows)
+      .where(and(eq(approvalWorkflows.orgId, actor.orgId), eq(approvalWorkflows.id, id)))
+      .returning();
     if (!row) throw notFound('workflow_not_found');
-    await recordAudit(tx, actor, { action: 'workflow.deleted', targetType: 'workflow', targetId: id, targetLabel: row.name, summary: { before: { steps: row.steps } } });
+    await recordAudit(tx, actor, {
+      action: 'workflow.deleted',
+      targetType: 'workflow',
+      targetId: id,
+      targetLabel: row.name,
+      summary: { before: { steps: row.steps } },
+    });
   });
 }
 
@@ -120,13 +166,30 @@ export async function listCampaigns(ctx: Context, orgId: string) {
   }));
 }
 
-export async function saveCampaign(ctx: Context, actor: Actor, id: string | null, input: { name: string; departmentId: string | null; archived?: boolean }) {
+export async function saveCampaign(
+  ctx: Context,
+  actor: Actor,
+  id: string | null,
+  input: { name: string; departmentId: string | null; archived?: boolean },
+) {
   return ctx.db.transaction(async (tx) => {
     if (input.departmentId) {
-      const [d] = await tx.select({ id: departments.id }).from(departments).where(and(eq(departments.orgId, actor.orgId), eq(departments.id, input.departmentId)));
-      if (!d) throw new DomainError(422, 'department_not_found', {}, { fieldErrors: [{ path: 'departmentId', message: 'unknown' }] });
+      const [d] = await tx
+        .select({ id: departments.id })
+        .from(departments)
+        .where(and(eq(departments.orgId, actor.orgId), eq(departments.id, input.departmentId)));
+      if (!d)
+        throw new DomainError(
+          422,
+          'department_not_found',
+          {},
+          { fieldErrors: [{ path: 'departmentId', message: 'unknown' }] },
+        );
     }
-    const [clash] = await tx.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.orgId, actor.orgId), eq(campaigns.name, input.name)));
+    const [clash] = await tx
+      .select({ id: campaigns.id })
+      .from(campaigns)
+      .where(and(eq(campaigns.orgId, actor.orgId), eq(campaigns.name, input.name)));
     if (clash && clash.id !== id) throw new DomainError(409, 'campaign_exists', { name: input.name });
     const values = {
       name: input.name,
@@ -134,8 +197,15 @@ export async function saveCampaign(ctx: Context, actor: Actor, id: string | null
       ...(input.archived !== undefined ? { archivedAt: input.archived ? new Date() : null } : {}),
     };
     const [row] = id
-      ? await tx.update(campaigns).set(values).where(and(eq(campaigns.orgId, actor.orgId), eq(campaigns.id, id))).returning()
-      : await tx.insert(campaigns).values({ orgId: actor.orgId, ...values }).returning();
+      ? await tx
+          .update(campaigns)
+          .set(values)
+          .where(and(eq(campaigns.orgId, actor.orgId), eq(campaigns.id, id)))
+          .returning()
+      : await tx
+          .insert(campaigns)
+          .values({ orgId: actor.orgId, ...values })
+          .returning();
     if (!row) throw notFound('campaign_not_found');
     await recordAudit(tx, actor, {
       action: id ? 'campaign.updated' : 'campaign.created',

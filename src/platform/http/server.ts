@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -16,7 +17,6 @@ import {
 import type { Logger } from 'pino';
 import type { Locale } from '../i18n/locale.ts';
 import type { Metrics } from '../metrics.ts';
-import fastifyMultipart from '@fastify/multipart';
 import { registerAuthHooks } from './auth-hooks.ts';
 import { registerErrorHandling, routeNotFound } from './errors.ts';
 import type { Authenticator, Principal } from './principal.ts';
@@ -134,7 +134,13 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   await app.register(fastifyRateLimit, { global: false });
   // Uploads (post images): one file per request, its size bounded here before a byte reaches a handler.
   await app.register(fastifyMultipart, {
-    limits: { fileSize: opts.uploadLimitBytes ?? 16 * 1024 * 1024, files: 1, fields: 10, fieldSize: 10_000, parts: 12 },
+    limits: {
+      fileSize: opts.uploadLimitBytes ?? 16 * 1024 * 1024,
+      files: 1,
+      fields: 10,
+      fieldSize: 10_000,
+      parts: 12,
+    },
   });
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,3 +1,4 @@
+import type { CheckContext, ReviewFilter } from './governance-types.ts';
 import type { AuditFilter, UserFilter } from './types.ts';
 
 /** Query keys in one place, so a mutation invalidates exactly what it changed. */
@@ -14,4 +15,20 @@ export const queryKeys = {
   auditActions: ['audit', 'actions'] as const,
   tokens: ['tokens'] as const,
   sso: ['sso'] as const,
+  // Governance answers in the reader's language: keys carry it where the server renders text.
+  guidelines: ['guidelines'] as const,
+  guidelineCheck: (text: string, context: CheckContext, language: string, draftKey: string | null) =>
+    ['guidelines', 'check', text, context, language, draftKey] as const,
+  guidelineDocument: ['guidelines', 'document'] as const,
+  guidelineVersions: ['guidelines', 'document', 'versions'] as const,
+  postingRights: (language: string) => ['guidelines', 'posting-rights', language] as const,
+  policy: ['guidelines', 'policy'] as const,
+  policyVersions: ['guidelines', 'policy', 'versions'] as const,
+  guidelineTemplates: ['guidelines', 'templates'] as const,
+  trainings: (archived: boolean) => ['guidelines', 'training', 'list', archived] as const,
+  training: (id: string, answers: boolean) => ['guidelines', 'training', id, answers] as const,
+  reviewQueue: (filter: ReviewFilter, language: string) =>
+    ['guidelines', 'review', filter, language] as const,
+  compliance: (language: string) => ['guidelines', 'compliance', language] as const,
+  readiness: (language: string) => ['guidelines', 'readiness', language] as const,
 };

@@ -1,7 +1,7 @@
 import { Box, NavLink } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
-import { AREA_IDS, AREA_PATHS, ORGANISATION_PAGES } from '../pages/areas/areas.ts';
+import { AREA_IDS, AREA_PATHS, GOVERNANCE_PAGES, ORGANISATION_PAGES } from '../pages/areas/areas.ts';
 import { can, useSession } from '../session/session-context.ts';
 
 const isActive = (pathname: string, path: string, exact: boolean) =>
@@ -12,7 +12,18 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const me = useSession();
   const { pathname } = useLocation();
-  const subPages = ORGANISATION_PAGES.filter((page) => !page.permission || can(me, page.permission));
+  const allowed = <P extends { permission?: Parameters<typeof can>[1] }>(pages: readonly P[]) =>
+    pages.filter((page) => !page.permission || can(me, page.permission));
+  const subPages: Partial<Record<(typeof AREA_IDS)[number], { path: string; label: string }[]>> = {
+    organisation: allowed(ORGANISATION_PAGES).map((p) => ({
+      path: p.path,
+      label: t(`organisation.${p.id}.title`),
+    })),
+    governance: allowed(GOVERNANCE_PAGES).map((p) => ({
+      path: p.path,
+      label: t(`governance.${p.id}.title`),
+    })),
+  };
 
   return (
     <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
@@ -21,19 +32,19 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           <NavLink
             component={RouterNavLink}
             to={AREA_PATHS[id]}
-            end={id === 'organisation'}
+            end={id in subPages}
             label={t(`areas.${id}.name`)}
-            active={isActive(pathname, AREA_PATHS[id], id === 'organisation')}
+            active={isActive(pathname, AREA_PATHS[id], id in subPages)}
             onClick={onNavigate}
           />
-          {id === 'organisation' && (
+          {subPages[id] && (
             <Box component="ul" m={0} p={0} pl="md" style={{ listStyle: 'none' }}>
-              {subPages.map((page) => (
-                <li key={page.id}>
+              {subPages[id].map((page) => (
+                <li key={page.path}>
                   <NavLink
                     component={RouterNavLink}
                     to={page.path}
-                    label={t(`organisation.${page.id}.title`)}
+                    label={page.label}
                     active={isActive(pathname, page.path, false)}
                     onClick={onNavigate}
                   />

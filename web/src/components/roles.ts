@@ -26,6 +26,10 @@ const PERMISSION_KEYS = {
   'sso.manage': 'permissions.ssoManage',
   'audit.read': 'permissions.auditRead',
   'audit.export': 'permissions.auditExport',
+  'guidelines.read': 'permissions.guidelinesRead',
+  'guidelines.manage': 'permissions.guidelinesManage',
+  'guidelines.override': 'permissions.guidelinesOverride',
+  'guidelines.review': 'permissions.guidelinesReview',
 } as const;
 
 type KnownPermission = keyof typeof PERMISSION_KEYS;

@@ -17,7 +17,11 @@ export type Permission =
   | 'departments.manage'
   | 'sso.manage'
   | 'audit.read'
-  | 'audit.export';
+  | 'audit.export'
+  | 'guidelines.read'
+  | 'guidelines.manage'
+  | 'guidelines.override'
+  | 'guidelines.review';
 
 export const can = (me: Me, permission: Permission) => me.permissions.includes(permission);
 

@@ -34,7 +34,7 @@ export const AREA_PATHS: Record<AreaId, string> = {
 };
 
 /** Areas with screens in this version; every other area opens its "not available yet" page. */
-export const BUILT_AREAS: ReadonlySet<AreaId> = new Set(['organisation']);
+export const BUILT_AREAS: ReadonlySet<AreaId> = new Set(['organisation', 'governance']);
 
 export type OrganisationPageId = 'settings' | 'users' | 'departments' | 'sso' | 'audit';
 
@@ -52,4 +52,21 @@ export const ORGANISATION_PAGES: readonly OrganisationPage[] = [
   { id: 'departments', path: '/organisation/departments' },
   { id: 'sso', path: '/organisation/sso', permission: 'sso.manage' },
   { id: 'audit', path: '/organisation/audit', permission: 'audit.read' },
+];
+
+export type GovernancePageId = 'guidelines' | 'training' | 'policy' | 'review' | 'compliance' | 'readiness';
+
+export interface GovernancePage {
+  id: GovernancePageId;
+  path: string;
+  permission?: Permission;
+}
+
+export const GOVERNANCE_PAGES: readonly GovernancePage[] = [
+  { id: 'guidelines', path: '/governance/guidelines' },
+  { id: 'training', path: '/governance/training' },
+  { id: 'policy', path: '/governance/policy', permission: 'guidelines.manage' },
+  { id: 'review', path: '/governance/review', permission: 'guidelines.review' },
+  { id: 'compliance', path: '/governance/compliance', permission: 'guidelines.review' },
+  { id: 'readiness', path: '/governance/readiness' },
 ];

@@ -11,6 +11,7 @@ export function HomePage() {
   const me = useSession();
   const cards = [
     ...organisationCards(t, me),
+    { to: '/governance', title: t('areas.governance.name'), text: t('governance.homeCard') },
     { to: '/profile', title: t('profile.title'), text: t('profile.summary') },
   ];
   return (

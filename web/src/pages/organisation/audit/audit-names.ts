@@ -27,6 +27,20 @@ const ACTION_KEYS = {
   'sso.updated': 'audit.actionNames.ssoUpdated',
   'sso.deleted': 'audit.actionNames.ssoDeleted',
   'audit.exported': 'audit.actionNames.auditExported',
+  'guideline_policy.saved': 'audit.actionNames.guidelinePolicySaved',
+  'guideline.published': 'audit.actionNames.guidelinePublished',
+  'guideline.acknowledged': 'audit.actionNames.guidelineAcknowledged',
+  'guideline.overridden': 'audit.actionNames.guidelineOverridden',
+  'guideline.flagged': 'audit.actionNames.guidelineFlagged',
+  'guideline_review.completed': 'audit.actionNames.guidelineReviewCompleted',
+  'guideline_compliance.exported': 'audit.actionNames.guidelineComplianceExported',
+  'training.created': 'audit.actionNames.trainingCreated',
+  'training.updated': 'audit.actionNames.trainingUpdated',
+  'training.archived': 'audit.actionNames.trainingArchived',
+  'training.restored': 'audit.actionNames.trainingRestored',
+  'training.passed': 'audit.actionNames.trainingPassed',
+  'training.failed': 'audit.actionNames.trainingFailed',
+  'readiness.assessed': 'audit.actionNames.readinessAssessed',
 } as const;
 
 const TARGET_TYPE_KEYS = {
@@ -35,6 +49,12 @@ const TARGET_TYPE_KEYS = {
   organisation: 'audit.targetTypes.organisation',
   api_token: 'audit.targetTypes.apiToken',
   audit_log: 'audit.targetTypes.auditLog',
+  guideline_policy: 'audit.targetTypes.guidelinePolicy',
+  guideline: 'audit.targetTypes.guideline',
+  guideline_review_item: 'audit.targetTypes.guidelineReviewItem',
+  guideline_compliance: 'audit.targetTypes.guidelineCompliance',
+  training: 'audit.targetTypes.training',
+  readiness_assessment: 'audit.targetTypes.readinessAssessment',
 } as const;
 
 type KnownAction = keyof typeof ACTION_KEYS;
