@@ -32,19 +32,23 @@ export async function checkPostTexts(
   );
 }
 
+export interface GuidelineAssessment {
+  objections: { target: TargetWithChannel; check: Check }[];
+  policyVersion: number;
+}
+
 /**
- * Before scheduling: the person must hold posting rights for each channel, and the texts must pass the
- * guidelines — or a person allowed to override gives a written reason, which is audited and reviewed.
+ * Before scheduling: the person must hold posting rights for each kind of channel, and the texts must pass
+ * the guidelines — or a person allowed to override gives a written reason. Runs before the scheduling
+ * transaction (the embedded database serves one transaction at a time, and the engine reads the policy).
  */
-export async function passGuidelines(
+export async function assessGuidelines(
   ctx: Context,
-  tx: Executor,
   p: Principal,
-  actor: Actor,
   post: PostRow,
   targets: readonly TargetWithChannel[],
   overrideReason: string | undefined,
-): Promise<{ overridden: boolean }> {
+): Promise<GuidelineAssessment> {
   for (const ownership of new Set(
     targets.map((t) => (t.channel.ownership === 'personal' ? 'personal' : 'company')),
   )) {
@@ -54,18 +58,16 @@ export async function passGuidelines(
         403,
         'posting_rights_missing',
         { missing: rights.missing.map((m) => m.title).join(', ') },
-        {
-          extensions: { missing: rights.missing },
-        },
+        { extensions: { missing: rights.missing } },
       );
   }
   const checks = await checkPostTexts(ctx, p.orgId, post, targets, p.role);
   const objections = checks.filter((c) => c.check.blocked || c.check.warned);
-  if (objections.length === 0) return { overridden: false };
-  const findings = objections.flatMap((o) =>
-    o.check.findings.map((f) => ({ ...f, channelId: o.target.channelId, channel: o.target.channel.name })),
-  );
-  if (!overrideReason) {
+  const policyVersion = checks[0]?.check.policyVersion ?? 0;
+  if (objections.length > 0 && !overrideReason) {
+    const findings = objections.flatMap((o) =>
+      o.check.findings.map((f) => ({ ...f, channelId: o.target.channelId, channel: o.target.channel.name })),
+    );
     const blocked = objections.some((o) => o.check.blocked);
     throw new DomainError(
       422,
@@ -76,14 +78,24 @@ export async function passGuidelines(
       },
     );
   }
+  return { objections, policyVersion };
+}
+
+/** Inside the scheduling transaction: the reasoned override goes to the audit log and the review queue. */
+export async function recordOverride(
+  tx: Executor,
+  actor: Actor,
+  post: PostRow,
+  assessment: GuidelineAssessment,
+  reason: string,
+): Promise<void> {
   await recordGuidelineOverride(tx, actor, {
     subjectType: 'post',
     subjectId: post.id,
     subjectLabel: excerpt(post.baseText),
-    text: objections.map((o) => textOf(o.target, post.baseText)).join('\n\n---\n\n'),
-    findings: objections.flatMap((o) => o.check.findings),
-    policyVersion: objections[0]!.check.policyVersion,
-    reason: overrideReason,
+    text: assessment.objections.map((o) => textOf(o.target, post.baseText)).join('\n\n---\n\n'),
+    findings: assessment.objections.flatMap((o) => o.check.findings),
+    policyVersion: assessment.policyVersion,
+    reason,
   });
-  return { overridden: true };
 }

@@ -40,8 +40,10 @@ describe('publishing', () => {
     t.app.inject({ method, url: `/api/v1${url}`, headers: s[who]!.headers, ...(payload ? { payload } : {}) });
 
   async function draft(who: keyof typeof s, text: string, channelIds = companyChannels.map((c) => c.id)) {
+    // No department: the demo's HR rules (a required campaign hashtag) have a test of their own below.
     const res = await call(who, 'POST', '/posts', {
       baseText: text,
+      departmentId: null,
       targets: channelIds.map((channelId) => ({ channelId })),
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -54,6 +56,21 @@ describe('publishing', () => {
     const ok = await call('manager', 'POST', `/posts/${post.id}/approve`, { comment: 'passt' });
     expect(ok.statusCode, ok.body).toBe(200);
     return post;
+  }
+
+  /** A channel of its own, for tests that break it; the manager writes, the owner approves. */
+  async function freshChannelPost(name: string, text: string) {
+    const created = await call('manager', 'POST', '/channels/sandbox', {
+      ownership: 'company',
+      name,
+      handle: `${name.toLowerCase()}_${Date.now() % 100000}`,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const channel = created.json() as { id: string; account: { id: string } };
+    const post = await draft('manager', text, [channel.id]);
+    await call('manager', 'POST', `/posts/${post.id}/submit`);
+    expect((await call('owner', 'POST', `/posts/${post.id}/approve`, {})).statusCode).toBe(200);
+    return { channel, post };
   }
 
   const targetRows = (postId: string) =>
@@ -259,37 +276,31 @@ describe('publishing', () => {
   });
 
   it('a revoked token stops the post with a reason, marks the channel and tells the author', async () => {
-    const post = await approved(`Token weg ${Date.now()}`);
-    await call('editor', 'POST', `/posts/${post.id}/schedule`, { mode: 'now' });
+    const { channel, post } = await freshChannelPost('Widerrufen', `Token weg ${Date.now()}`);
+    await call('manager', 'POST', `/posts/${post.id}/schedule`, { mode: 'now' });
     const [target] = await targetRows(post.id);
-    const channel = companyChannels.find((c) => c.id === target!.channelId)!;
-    await t.ctx.sandbox.resetToken(t.orgs.demo, channel.accountId);
+    await t.ctx.sandbox.resetToken(t.orgs.demo, channel.account.id);
     await sendTarget(t.ctx, target!.id);
-    const got = (await call('editor', 'GET', `/posts/${post.id}`)).json();
-    const failed = got.targets.find((x: { id: string }) => x.id === target!.id);
-    expect(failed.state).toBe('failed');
-    expect(failed.failure.code).toBe('auth_expired');
-    const ch = (await call('editor', 'GET', `/channels/${channel.id}`)).json();
+    const got = (await call('manager', 'GET', `/posts/${post.id}`)).json();
+    expect(got.targets[0].state).toBe('failed');
+    expect(got.targets[0].failure.code).toBe('auth_expired');
+    const ch = (await call('manager', 'GET', `/channels/${channel.id}`)).json();
     expect(ch.health.status).toBe('needs_reauth');
-    const told = await call('editor', 'GET', '/notifications');
+    const told = await call('manager', 'GET', '/notifications');
     expect(told.json().items.some((n: { kind: string }) => n.kind === 'post.failed')).toBe(true);
+    // Scheduling again to a channel that needs new credentials says so.
+    const again = await call('manager', 'POST', `/posts/${post.id}/schedule`, { mode: 'now' });
+    expect(again.json().code).toBe('channel_needs_reauth');
   });
 
   it('a channel removed while posts are queued fails them with a reason; nothing is lost', async () => {
-    const created = await call('manager', 'POST', '/channels/sandbox', {
-      ownership: 'company',
-      name: 'Kurzlebig',
-      handle: `kurz_${Date.now() % 100000}`,
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const channelId = created.json().id;
-    const post = await draft('manager', 'Für einen Kanal, der verschwindet', [channelId]);
+    const { channel, post } = await freshChannelPost('Kurzlebig', 'Für einen Kanal, der verschwindet');
     const res = await call('manager', 'POST', `/posts/${post.id}/schedule`, {
       mode: 'at',
       at: new Date(Date.now() + 86_400_000).toISOString(),
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect((await call('manager', 'DELETE', `/channels/${channelId}`)).statusCode).toBe(204);
+    expect((await call('manager', 'DELETE', `/channels/${channel.id}`)).statusCode).toBe(204);
     const got = (await call('manager', 'GET', `/posts/${post.id}`)).json();
     expect(got.baseText).toBe('Für einen Kanal, der verschwindet');
     expect(got.targets[0].state).toBe('failed');
@@ -338,6 +349,41 @@ describe('publishing', () => {
       expect(local).toMatch(/(09:00|10:00|12:30|16:00)/);
       expect(local).not.toMatch(/^(Sa|So)/);
     }
+  });
+
+  it('re-checks the guidelines when scheduling: blocks confidential data, overrides only with a reason by those who may', async () => {
+    const iban = await approved('Überweisen Sie an DE89 3704 0044 0532 0130 00');
+    const blocked = await call('editor', 'POST', `/posts/${iban.id}/schedule`, { mode: 'now' });
+    expect(blocked.statusCode).toBe(422);
+    expect(blocked.json().code).toBe('guideline_blocked');
+    expect(blocked.json().findings.some((f: { kind: string }) => f.kind === 'iban')).toBe(true);
+
+    // An HR post without the campaign hashtag warns; an editor may not wave that through.
+    const hr = await call('editor', 'POST', '/posts', {
+      baseText: 'Wir suchen Auszubildende für 2027.',
+      targets: [{ channelId: companyChannels[0]!.id }],
+    });
+    const hrId = hr.json().id;
+    await call('editor', 'POST', `/posts/${hrId}/submit`);
+    await call('manager', 'POST', `/posts/${hrId}/approve`, {});
+    const warned = await call('editor', 'POST', `/posts/${hrId}/schedule`, { mode: 'now' });
+    expect(warned.json().code).toBe('guideline_warning');
+    const notAllowed = await call('editor', 'POST', `/posts/${hrId}/schedule`, {
+      mode: 'now',
+      overrideReason: 'Der Hashtag folgt im Kommentar.',
+    });
+    expect(notAllowed.statusCode).toBe(403);
+    const overridden = await call('manager', 'POST', `/posts/${hrId}/schedule`, {
+      mode: 'now',
+      overrideReason: 'Der Hashtag folgt im Kommentar.',
+    });
+    expect(overridden.statusCode, overridden.body).toBe(200);
+    const queue = await call('owner', 'GET', '/guidelines/review-queue');
+    expect(queue.statusCode, queue.body).toBe(200);
+    expect(JSON.stringify(queue.json())).toContain(hrId);
+    // Sent with the override on record: the re-check at send time lets it through.
+    for (const target of await targetRows(hrId)) await sendTarget(t.ctx, target.id);
+    expect((await call('editor', 'GET', `/posts/${hrId}`)).json().status).toBe('published');
   });
 
   it('another organisation sees none of it', async () => {

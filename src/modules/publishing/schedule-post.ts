@@ -10,12 +10,14 @@ import { mayPublishTo } from '../channels/channel-access.ts';
 import { nextFreeSlot } from '../channels/posting-plan.ts';
 import { listChannelRows } from '../channels/repo.ts';
 import { progressOf, requiredWorkflows } from './approval-rules.ts';
-import { passGuidelines } from './guideline-gate.ts';
+import { assessGuidelines, recordOverride } from './guideline-gate.ts';
 import {
   addEvent,
   approvalsOf,
+  findPostRow,
   lockPost,
   mediaOf,
+  type PostRow,
   type TargetWithChannel,
   targetsOf,
   toApprovalRecords,
@@ -61,6 +63,30 @@ async function assertApproved(
   return rules.length > 0;
 }
 
+/** Who may publish where, what the networks accept, and the workflow — in the order people fix them. */
+async function preflight(db: Executor, p: Principal, post: PostRow) {
+  const targets = await targetsOf(db, p.orgId, [post.id]);
+  const pending = targets.filter((t) => ['draft', 'failed'].includes(t.state));
+  if (targets.some((t) => t.state === 'sending')) throw conflict('post_sending');
+  if (pending.length === 0) throw conflict('nothing_to_schedule');
+  const channels = await publishableChannels(db, p);
+  for (const t of pending) {
+    const c = channels.get(t.channelId);
+    if (!c?.mayPublish) throw new DomainError(403, 'may_not_publish', { channel: t.channel.name });
+    if (c.status === 'needs_reauth') throw new DomainError(409, 'channel_needs_reauth', { channel: c.name });
+  }
+  const issues = validatePost(post.baseText, pending, await mediaOf(db, p.orgId, post.id));
+  if (issues.length > 0)
+    throw new DomainError(
+      422,
+      'post_has_issues',
+      { count: issues.length },
+      { extensions: { issues: renderIssues(issues, p.locale) } },
+    );
+  const hadWorkflow = await assertApproved(db, p.orgId, post, targets);
+  return { pending, channels, hadWorkflow };
+}
+
 /**
  * Schedules every channel of the post that has not gone out yet: now, at a time, or into each channel's
  * next free slot. Only past the workflow, only to channels the person may publish to, only with texts the
@@ -100,30 +126,19 @@ export async function schedulePost(
       );
     if (when < now) when = now;
   }
+  // Everything is checked once before the transaction (the guideline engine reads the policy, and the
+  // embedded database serves one transaction at a time) and again under the post's lock.
+  const seen = await findPostRow(ctx.db, p.orgId, id);
+  if (!seen) throw notFound('post_not_found');
+  const seenCheck = await preflight(ctx.db, p, seen);
+  const assessment = await assessGuidelines(ctx, p, seen, seenCheck.pending, input.overrideReason);
   const result = await ctx.db.transaction(async (tx) => {
     const post = await lockPost(tx, p.orgId, id);
     if (!post) throw notFound('post_not_found');
-    const targets = await targetsOf(tx, p.orgId, [id]);
-    const pending = targets.filter((t) => ['draft', 'failed'].includes(t.state));
-    if (targets.some((t) => t.state === 'sending')) throw conflict('post_sending');
-    if (pending.length === 0) throw conflict('nothing_to_schedule');
-    const channels = await publishableChannels(tx, p);
-    for (const t of pending) {
-      const c = channels.get(t.channelId);
-      if (!c?.mayPublish) throw new DomainError(403, 'may_not_publish', { channel: t.channel.name });
-      if (c.status === 'needs_reauth')
-        throw new DomainError(409, 'channel_needs_reauth', { channel: c.name });
-    }
-    const issues = validatePost(post.baseText, pending, await mediaOf(tx, p.orgId, id));
-    if (issues.length > 0)
-      throw new DomainError(
-        422,
-        'post_has_issues',
-        { count: issues.length },
-        { extensions: { issues: renderIssues(issues, p.locale) } },
-      );
-    const hadWorkflow = await assertApproved(tx, p.orgId, post, targets);
-    const { overridden } = await passGuidelines(ctx, tx, p, actor, post, pending, input.overrideReason);
+    if (post.version !== seen.version) throw new DomainError(409, 'post_changed', { version: post.version });
+    const { pending, channels, hadWorkflow } = await preflight(tx, p, post);
+    const overridden = assessment.objections.length > 0;
+    if (overridden) await recordOverride(tx, actor, post, assessment, input.overrideReason!);
     const times = new Map<string, Date>();
     for (const t of pending) {
       if (input.mode === 'now') times.set(t.id, now);
