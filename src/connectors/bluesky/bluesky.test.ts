@@ -43,6 +43,16 @@ async function readRecord(agent: AtpAgent, id: string) {
 /** Starting the PDS the first time on a machine also builds better-sqlite3 for Node 24 (about 75 s). */
 const START_TIMEOUT = 180_000;
 
+/** One PDS for the whole file (starting one costs seconds), with rate limits on as on bsky.social. */
+let shared: Promise<TestBluesky> | null = null;
+function testPds(): Promise<TestBluesky> {
+  shared ??= startTestBluesky({ rateLimits: true });
+  return shared;
+}
+afterAll(async () => {
+  await (await shared)?.close();
+});
+
 const NO_APPVIEW =
   'TestNetworkNoAppView has no AppView, and the PDS proxies app.bsky.feed.getPosts and ' +
   'app.bsky.notification.listNotifications to one; the mapping is checked against a stand-in AppView below';
@@ -50,7 +60,7 @@ const NO_APPVIEW =
 describeConformance(
   'bluesky (real PDS, no AppView)',
   async () => {
-    const pds = await startTestBluesky({ rateLimits: true });
+    const pds = await testPds();
     const brand = await pds.createAccount('brand');
     const fan = await pds.createAccount('kundin');
     const fanAgent = await pds.agentFor(fan);
@@ -109,7 +119,9 @@ describeConformance(
           return connectorFor(pds, hurried);
         },
       },
-      teardown: () => pds.close(),
+      async teardown() {
+        // The file's PDS is closed after all parts.
+      },
     };
   },
   {
@@ -126,12 +138,11 @@ describe('bluesky connector on a real PDS', () => {
   let fanAgent: AtpAgent;
 
   beforeAll(async () => {
-    pds = await startTestBluesky();
+    pds = await testPds();
     brand = await pds.createAccount('firma');
     fan = await pds.createAccount('leserin');
     fanAgent = await pds.agentFor(fan);
   }, START_TIMEOUT);
-  afterAll(() => pds?.close());
 
   it('gives links, hashtags and mentions facets at their UTF-8 byte offsets', async () => {
     const c = connectorFor(pds, brand);

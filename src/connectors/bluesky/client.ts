@@ -236,7 +236,8 @@ export function blueskyConnector(credentials: Credentials, options: BlueskyOptio
       page = res.data.cursor;
       if (since === null || newer.length < res.data.notifications.length || !page) break;
     }
-    // Oldest first, and only `limit` of them: the cursor then points at the last one returned.
+    // Oldest first, and only `limit` of them: the cursor then points at the last one returned. A backlog
+    // beyond MAX_NOTIFICATION_PAGES loses its oldest part — a gap taken knowingly over an unbounded read.
     fresh.sort((a, b) => (notificationKey(a) < notificationKey(b) ? -1 : 1));
     const taken = fresh.slice(0, limit);
     const items = taken.map(toInboundItem).filter((i) => i !== null);

@@ -198,11 +198,13 @@ describe('sandbox network', () => {
     let t = performance.now();
     await sandboxConnector(network, orgId, token, { timeoutMs: 1000 }).verify();
     expect(performance.now() - t).toBeGreaterThanOrEqual(145);
+    await network.updateSettings(orgId, account.id, { latencyMs: 5000 });
     t = performance.now();
     await expect(sandboxConnector(network, orgId, token, { timeoutMs: 60 }).verify()).rejects.toBeInstanceOf(
       Transient,
     );
-    expect(performance.now() - t).toBeLessThan(140);
+    // Given up after the time-out, not after the account's latency.
+    expect(performance.now() - t).toBeLessThan(2000);
   });
 
   it('rejects settings out of range', async () => {
@@ -331,7 +333,8 @@ describe('sandbox faults', () => {
           return (e as Error).name;
         },
       );
-      expect(performance.now() - t).toBeLessThan(timeoutMs + 60);
+      // The time-out bounds the wait; the slack is for the database on a busy machine.
+      expect(performance.now() - t).toBeLessThan(timeoutMs + 500);
       outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
     }
     const failures = 60 - (outcomes.get('ok') ?? 0);
