@@ -25,7 +25,7 @@ CREATE TABLE "guideline_policies" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"org_id" uuid NOT NULL,
 	"version" integer NOT NULL,
-	"policy" jsonb NOT NULL,
+	"policy" json NOT NULL,
 	"note" text DEFAULT '' NOT NULL,
 	"created_by" uuid,
 	"created_by_label" text NOT NULL,
