@@ -17,6 +17,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/, priority: 2 },
+            // react-markdown and the unified/micromark parsers behind it: only the governance pages need them.
+            {
+              name: 'markdown',
+              test: /node_modules[\\/](react-markdown|remark-|rehype-|micromark|mdast-|hast-|unist-|unified|vfile|devlop|bail|trough|decode-named-character-reference|character-entities|property-information|space-separated-tokens|comma-separated-tokens|html-url-attributes|estree-util|zwitch|longest-streak|ccount|trim-lines|is-plain-obj|style-to-js|style-to-object|inline-style-parser)/,
+              priority: 2,
+            },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },

@@ -395,4 +395,16 @@ describe('guideline check and rules over HTTP', () => {
     );
     expect(actions.rows.map((r) => r.action)).toEqual(['guideline.flagged', 'guideline.overridden']);
   });
+
+  it('limits checks per person, not per address: 300 a minute', async () => {
+    const viewer = await t.signIn(t.emailOf('viewer'));
+    let last = 0;
+    for (let i = 0; i < 301; i++) last = (await check(viewer, { text: `Entwurf ${i}` })).statusCode;
+    expect(last).toBe(429);
+    const limited = await check(viewer, { text: 'noch einer' });
+    expect(limited.json().code).toBe('rate_limited');
+    expect(limited.headers['retry-after']).toBeDefined();
+    // Someone else behind the same address types on.
+    expect((await check(contributor, { text: 'Hallo' })).statusCode).toBe(200);
+  });
 });

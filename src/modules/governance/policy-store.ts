@@ -97,11 +97,11 @@ function asObject(input: unknown): Record<string, unknown> | null {
 }
 
 /**
- * What gets validated: the server owns the version and the organisation; an id is optional for people
- * writing a policy by hand.
+ * What gets validated: the server hands out the version; an id is optional for people writing a policy by
+ * hand.
  */
-function candidate(input: Record<string, unknown>, version: number, orgId: string): Record<string, unknown> {
-  return { ...input, id: input.id ?? 'guideline', version, orgId };
+function candidate(input: Record<string, unknown>, version: number): Record<string, unknown> {
+  return { ...input, id: input.id ?? 'guideline', version };
 }
 
 export async function savePolicy(
@@ -118,7 +118,7 @@ export async function savePolicy(
   );
   const latest = await latestPolicyRow(tx, actor.orgId);
   const version = (latest?.version ?? BUILTIN_VERSION) + 1;
-  const stored = candidate(given, version, actor.orgId);
+  const stored = candidate(given, version);
   const parsed = parsePolicy(stored);
   if (!parsed.ok) throw policyInvalid(stored, lang);
   const note = input.note?.trim() ?? '';
@@ -159,11 +159,11 @@ const drafts = new Map<string, Policy>();
 const DRAFTS_KEPT = 16;
 
 /** A policy that is not saved yet, validated as saving would; for trying texts against it. */
-export function draftPolicy(input: unknown, orgId: string, lang: Locale): Policy {
+export function draftPolicy(input: unknown, lang: Locale): Policy {
   const given = asObject(input);
   if (!given) throw policyInvalid(input, lang);
   const version = typeof given.version === 'number' && given.version > 0 ? given.version : 1;
-  const stored = candidate(given, Math.floor(version), orgId);
+  const stored = candidate(given, Math.floor(version));
   const key = createHash('sha256').update(JSON.stringify(stored)).digest('base64');
   const kept = drafts.get(key);
   if (kept) return kept;

@@ -156,7 +156,7 @@ export function registerGovernanceRoutes(app: App, ctx: Context): void {
     },
     async (req) => {
       const p = principalOf(req);
-      const policy = draftPolicy(req.body.policy, p.orgId, req.locale);
+      const policy = draftPolicy(req.body.policy, req.locale);
       const { region } = await currentPolicy(ctx.db, p.orgId);
       const result = checkWith(policy, policy.version, region, checkInput(req, req.body));
       return renderFindings(result.policyVersion, result.findings, req.locale);

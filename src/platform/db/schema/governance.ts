@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   text,
@@ -32,8 +33,11 @@ export const guidelinePolicies = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: orgId(),
     version: integer('version').notNull(),
-    /** The policy as it was saved (validated by parsePolicy, defaults not expanded), with this version. */
-    policy: jsonb('policy').$type<Record<string, unknown>>().notNull(),
+    /**
+     * The policy as it was saved (validated by parsePolicy, defaults not expanded), with this version. json,
+     * not jsonb: people edit it, and jsonb would reorder their keys.
+     */
+    policy: json('policy').$type<Record<string, unknown>>().notNull(),
     note: text('note').notNull().default(''),
     createdBy: byId('created_by'),
     createdByLabel: byLabel('created_by_label'),

@@ -109,8 +109,17 @@ function TrainingForm({ id, initial }: { id: string | null; initial: TrainingInp
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setErrors({});
-    save.mutate();
+    // Say which question lacks text, rather than the server's "questions.4.prompt.de".
+    const blank = (l: Localized) => !l.de.trim() || !l.en.trim();
+    const incomplete = input.questions.findIndex(
+      (q) => blank(q.prompt) || q.options.some((o) => blank(o.text)),
+    );
+    const next: FieldErrors<(typeof FIELDS)[number]> = {};
+    if (blank(input.title)) next.title = t('trainingEditor.bothLanguages');
+    if (blank(input.content)) next.content = t('trainingEditor.bothLanguages');
+    if (incomplete >= 0) next.questions = t('trainingEditor.incomplete', { n: incomplete + 1 });
+    setErrors(next);
+    if (Object.keys(next).length === 0) save.mutate();
   };
   const set = <K extends keyof TrainingInput>(key: K, value: TrainingInput[K]) =>
     setInput({ ...input, [key]: value });

@@ -58,7 +58,7 @@ CREATE TABLE "guideline_policies" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"org_id" uuid NOT NULL,
 	"version" integer NOT NULL,
-	"policy" jsonb NOT NULL,
+	"policy" json NOT NULL,
 	"note" text DEFAULT '' NOT NULL,
 	"created_by" uuid,
 	"created_by_label" text NOT NULL,
@@ -253,6 +253,67 @@ CREATE TABLE "posts" (
 	CONSTRAINT "posts_state_ck" CHECK ("posts"."state" in ('draft', 'in_review', 'changes_requested', 'approved'))
 );
 --> statement-breakpoint
+CREATE TABLE "sandbox_accounts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"handle" text NOT NULL,
+	"display_name" text NOT NULL,
+	"token_hash" text NOT NULL,
+	"audience" boolean DEFAULT false NOT NULL,
+	"latency_ms" integer DEFAULT 0 NOT NULL,
+	"rate_limit_per_minute" integer,
+	"failure_rate" double precision DEFAULT 0 NOT NULL,
+	"failure_kinds" text[] DEFAULT '{rate_limit,server_error,timeout,lost_response}'::text[] NOT NULL,
+	"bucket_tokens" double precision,
+	"bucket_at" timestamp (3) with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "sandbox_accounts_token_hash_unique" UNIQUE("token_hash"),
+	CONSTRAINT "sandbox_accounts_org_id_uq" UNIQUE("org_id","id"),
+	CONSTRAINT "sandbox_accounts_failure_rate_ck" CHECK ("sandbox_accounts"."failure_rate" >= 0 and "sandbox_accounts"."failure_rate" <= 1),
+	CONSTRAINT "sandbox_accounts_latency_ck" CHECK ("sandbox_accounts"."latency_ms" >= 0),
+	CONSTRAINT "sandbox_accounts_rate_limit_ck" CHECK ("sandbox_accounts"."rate_limit_per_minute" is null or "sandbox_accounts"."rate_limit_per_minute" > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "sandbox_likes" (
+	"org_id" uuid NOT NULL,
+	"post_id" uuid NOT NULL,
+	"account_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "sandbox_likes_post_id_account_id_pk" PRIMARY KEY("post_id","account_id")
+);
+--> statement-breakpoint
+CREATE TABLE "sandbox_mentions" (
+	"org_id" uuid NOT NULL,
+	"post_id" uuid NOT NULL,
+	"account_id" uuid NOT NULL,
+	CONSTRAINT "sandbox_mentions_post_id_account_id_pk" PRIMARY KEY("post_id","account_id")
+);
+--> statement-breakpoint
+CREATE TABLE "sandbox_posts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "sandbox_posts_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"org_id" uuid NOT NULL,
+	"account_id" uuid NOT NULL,
+	"text" text NOT NULL,
+	"media" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"reply_to_id" uuid,
+	"direct_to_account_id" uuid,
+	"idempotency_key" text,
+	"impressions" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"deleted_at" timestamp with time zone,
+	CONSTRAINT "sandbox_posts_org_id_uq" UNIQUE("org_id","id"),
+	CONSTRAINT "sandbox_posts_account_key_uq" UNIQUE("account_id","idempotency_key")
+);
+--> statement-breakpoint
+CREATE TABLE "sandbox_reposts" (
+	"org_id" uuid NOT NULL,
+	"post_id" uuid NOT NULL,
+	"account_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "sandbox_reposts_post_id_account_id_pk" PRIMARY KEY("post_id","account_id")
+);
+--> statement-breakpoint
 ALTER TABLE "channel_members" ADD CONSTRAINT "channel_members_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "channel_members" ADD CONSTRAINT "channel_members_channel_id_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."channels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "channel_members" ADD CONSTRAINT "channel_members_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -298,6 +359,20 @@ ALTER TABLE "posts" ADD CONSTRAINT "posts_org_id_organisations_id_fk" FOREIGN KE
 ALTER TABLE "posts" ADD CONSTRAINT "posts_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "posts" ADD CONSTRAINT "posts_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "posts" ADD CONSTRAINT "posts_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sandbox_accounts" ADD CONSTRAINT "sandbox_accounts_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sandbox_likes" ADD CONSTRAINT "sandbox_likes_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sandbox_likes" ADD CONSTRAINT "sandbox_likes_post_fk" FOREIGN KEY ("org_id","post_id") REFERENCES "public"."sandbox_posts"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sandbox_likes" ADD CONSTRAINT "sandbox_likes_account_fk" FOREIGN KEY ("org_id","account_id") REFERENCES "public"."sandbox_accounts"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sandbox_mentions" ADD CONSTRAINT "sandbox_mentions_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sandbox_mentions" ADD CONSTRAINT "sandbox_mentions_post_fk" FOREIGN KEY ("org_id","post_id") REFERENCES "public"."sandbox_posts"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sandbox_mentions" ADD CONSTRAINT "sandbox_mentions_account_fk" FOREIGN KEY ("org_id","account_id") REFERENCES "public"."sandbox_accounts"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sandbox_posts" ADD CONSTRAINT "sandbox_posts_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sandbox_posts" ADD CONSTRAINT "sandbox_posts_account_fk" FOREIGN KEY ("org_id","account_id") REFERENCES "public"."sandbox_accounts"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sandbox_posts" ADD CONSTRAINT "sandbox_posts_direct_to_fk" FOREIGN KEY ("org_id","direct_to_account_id") REFERENCES "public"."sandbox_accounts"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sandbox_posts" ADD CONSTRAINT "sandbox_posts_reply_to_fk" FOREIGN KEY ("org_id","reply_to_id") REFERENCES "public"."sandbox_posts"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sandbox_reposts" ADD CONSTRAINT "sandbox_reposts_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sandbox_reposts" ADD CONSTRAINT "sandbox_reposts_post_fk" FOREIGN KEY ("org_id","post_id") REFERENCES "public"."sandbox_posts"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sandbox_reposts" ADD CONSTRAINT "sandbox_reposts_account_fk" FOREIGN KEY ("org_id","account_id") REFERENCES "public"."sandbox_accounts"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "channel_members_user_idx" ON "channel_members" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "channels_org_idx" ON "channels" USING btree ("org_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "channels_account_uq" ON "channels" USING btree ("org_id","network","account_id") WHERE "channels"."deleted_at" is null;--> statement-breakpoint
@@ -322,4 +397,9 @@ CREATE UNIQUE INDEX "post_targets_post_channel_uq" ON "post_targets" USING btree
 CREATE UNIQUE INDEX "post_targets_key_uq" ON "post_targets" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE INDEX "post_targets_due_idx" ON "post_targets" USING btree ("state","scheduled_at");--> statement-breakpoint
 CREATE INDEX "post_targets_org_time_idx" ON "post_targets" USING btree ("org_id","scheduled_at");--> statement-breakpoint
-CREATE INDEX "posts_org_updated_idx" ON "posts" USING btree ("org_id","updated_at");
+CREATE INDEX "posts_org_updated_idx" ON "posts" USING btree ("org_id","updated_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "sandbox_accounts_org_handle_uq" ON "sandbox_accounts" USING btree ("org_id",lower("handle"));--> statement-breakpoint
+CREATE INDEX "sandbox_mentions_account_idx" ON "sandbox_mentions" USING btree ("org_id","account_id");--> statement-breakpoint
+CREATE INDEX "sandbox_posts_account_idx" ON "sandbox_posts" USING btree ("org_id","account_id","seq");--> statement-breakpoint
+CREATE INDEX "sandbox_posts_reply_to_idx" ON "sandbox_posts" USING btree ("org_id","reply_to_id");--> statement-breakpoint
+CREATE INDEX "sandbox_posts_direct_to_idx" ON "sandbox_posts" USING btree ("org_id","direct_to_account_id");
