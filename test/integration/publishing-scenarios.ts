@@ -6,7 +6,7 @@ export interface Call {
   method: 'POST' | 'PATCH' | 'DELETE' | 'PUT' | 'GET';
   url: string;
   headers?: Record<string, string>;
-  payload?: object | string;
+  payload?: object | string | Buffer;
   /** When success is not a 2xx (a redirect back to the web app). */
   status?: number;
   /** Reads what later scenarios need from the answer. */
@@ -19,18 +19,14 @@ export const ONE_PIXEL_PNG = Buffer.from(
   'base64',
 );
 
-export function multipartImage(file: Buffer, altText: string): { body: string; contentType: string } {
+export function multipartImage(file: Buffer, altText: string): { body: Buffer; contentType: string } {
   const boundary = `----chorus${Date.now()}`;
   const body = [
     `--${boundary}\r\nContent-Disposition: form-data; name="altText"\r\n\r\n${altText}\r\n`,
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="pixel.png"\r\nContent-Type: image/png\r\n\r\n`,
   ].join('');
   return {
-    body: Buffer.concat([
-      Buffer.from(body, 'latin1'),
-      file,
-      Buffer.from(`\r\n--${boundary}--\r\n`, 'latin1'),
-    ]).toString('latin1'),
+    body: Buffer.concat([Buffer.from(body, 'utf8'), file, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]),
     contentType: `multipart/form-data; boundary=${boundary}`,
   };
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app.ts';
+import { multipartImage, ONE_PIXEL_PNG } from '../../../test/integration/publishing-scenarios.ts';
 import { channels } from '../../platform/db/schema/channels.ts';
 import { notifications } from '../../platform/db/schema/notifications.ts';
 import { postTargets } from '../../platform/db/schema/publishing.ts';
@@ -384,6 +385,35 @@ describe('publishing', () => {
     // Sent with the override on record: the re-check at send time lets it through.
     for (const target of await targetRows(hrId)) await sendTarget(t.ctx, target.id);
     expect((await call('editor', 'GET', `/posts/${hrId}`)).json().status).toBe('published');
+  });
+
+  it('takes images only with alt text, of an image type by their bytes, within the size limit', async () => {
+    const post = await draft('editor', 'Mit Bild');
+    const upload = (file: Buffer, alt: string) => {
+      const form = multipartImage(file, alt);
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/v1/posts/${post.id}/media`,
+        headers: { ...s.editor!.headers, 'content-type': form.contentType },
+        payload: form.body,
+      });
+    };
+    const script = await upload(Buffer.from('<script>alert(1)</script>'), 'Kein Bild');
+    expect(script.statusCode).toBe(415);
+    expect(script.json().code).toBe('media_type_unsupported');
+    const noAlt = await upload(ONE_PIXEL_PNG, '   ');
+    expect(noAlt.statusCode).toBe(422);
+    expect(noAlt.json().code).toBe('alt_text_required');
+    const huge = await upload(Buffer.concat([ONE_PIXEL_PNG, Buffer.alloc(17 * 1024 * 1024)]), 'Zu groß');
+    expect(huge.statusCode).toBe(413);
+    const ok = await upload(ONE_PIXEL_PNG, 'Ein Pixel');
+    expect(ok.statusCode, ok.body).toBe(201);
+    const image = await t.app.inject({ method: 'GET', url: ok.json().url, headers: s.viewer!.headers });
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.headers['content-security-policy']).toContain("default-src 'none'");
+    const got = (await call('editor', 'GET', `/posts/${post.id}`)).json();
+    expect(got.media).toHaveLength(1);
+    expect(got.version).toBeGreaterThan(post.version);
   });
 
   it('another organisation sees none of it', async () => {
