@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Browser tests drive Debian's Chromium (apt-get install chromium) against a real `chorus serve` on a
 // fresh embedded database with the demo organisation; nothing is downloaded.
-const port = 3199;
+// E2E_PORT lets two checkouts run their browser tests side by side.
+const port = Number(process.env.E2E_PORT ?? 3199);
 export const E2E_PASSWORD = 'e2e-demo-password';
 
 export default defineConfig({

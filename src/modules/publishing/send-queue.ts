@@ -16,15 +16,29 @@ export async function enqueueSend(
   await ctx.queue.send(
     SEND_JOB,
     { targetId },
-    {
-      startAfter: at,
-      retryLimit: 5,
-      retryDelaySeconds: 5,
-      retryBackoff: true,
-      expireInSeconds: Math.max(60, ctx.config.publishLeaseSeconds * 2),
-      ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
-    },
+    { ...sendJobOptions(ctx, at), ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}) },
   );
+}
+
+/** Queues the sends of many targets at once (bulk scheduling: imports, the scheduling benchmark). */
+export async function enqueueSends(
+  ctx: Context,
+  sends: readonly { targetId: string; at: Date }[],
+): Promise<void> {
+  await ctx.queue.sendMany(
+    SEND_JOB,
+    sends.map((s) => ({ data: { targetId: s.targetId }, opts: sendJobOptions(ctx, s.at) })),
+  );
+}
+
+function sendJobOptions(ctx: Context, at: Date) {
+  return {
+    startAfter: at,
+    retryLimit: 5,
+    retryDelaySeconds: 5,
+    retryBackoff: true,
+    expireInSeconds: Math.max(60, ctx.config.publishLeaseSeconds * 2),
+  };
 }
 
 /** Metrics are pulled a minute, an hour and a day after publishing (the networks count as people react). */

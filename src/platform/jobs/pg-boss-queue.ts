@@ -2,6 +2,7 @@ import type pg from 'pg';
 import {
   type SendOptions as BossSendOptions,
   type ConstructorOptions,
+  type JobInsert,
   type JobResult,
   PgBoss,
 } from 'pg-boss';
@@ -20,6 +21,9 @@ export interface PgBossQueueOptions {
   /** How long stop() lets running handlers finish before failing them (they are retried later). */
   stopTimeoutMs?: number;
 }
+
+/** Jobs per insert statement of sendMany: one JSON parameter each, kept well below any message limit. */
+const BULK_CHUNK = 1000;
 
 /** pg-boss's own default is 2 s; its minimum is 0.5 s. */
 const EMBEDDED_POLLING_SECONDS = 0.5;
@@ -175,6 +179,25 @@ export function createPgBossQueue(opts: PgBossQueueOptions): JobQueue {
       await ensure(name);
       if (sendOpts?.singletonKey !== undefined) return sendKeyed(name, data, sendOpts.singletonKey, sendOpts);
       return boss.send(name, data, toBossSendOptions(sendOpts));
+    },
+
+    async sendMany(name, jobs) {
+      await ensure(name);
+      for (let i = 0; i < jobs.length; i += BULK_CHUNK) {
+        const chunk: JobInsert[] = jobs.slice(i, i + BULK_CHUNK).map((j) => {
+          const o = toBossSendOptions(j.opts);
+          return {
+            data: j.data,
+            ...(o.startAfter !== undefined && { startAfter: o.startAfter }),
+            ...(o.retryLimit !== undefined && { retryLimit: o.retryLimit }),
+            ...(o.retryDelay !== undefined && { retryDelay: o.retryDelay }),
+            ...(o.retryBackoff !== undefined && { retryBackoff: o.retryBackoff }),
+            ...(o.expireInSeconds !== undefined && { expireInSeconds: o.expireInSeconds }),
+          };
+        });
+        await boss.insert(name, chunk);
+      }
+      return jobs.length;
     },
 
     async work<T extends object>(

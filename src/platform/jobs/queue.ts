@@ -19,6 +19,11 @@ export interface SendOptions {
   expireInSeconds?: number;
 }
 
+export interface BulkJob<T> {
+  data: T;
+  opts?: Omit<SendOptions, 'singletonKey'>;
+}
+
 export interface WorkOptions {
   /** Jobs fetched per poll and handled side by side; each succeeds or fails (and is retried) on its own. */
   batchSize?: number;
@@ -50,6 +55,11 @@ export interface JobQueue {
   declare(name: string, opts?: QueueOptions): Promise<void>;
   /** Returns the job id, or null when a singletonKey suppressed the job. Declares the queue if needed. */
   send<T extends object>(name: string, data: T, opts?: SendOptions): Promise<string | null>;
+  /**
+   * Queues many jobs of one queue in a few statements (bulk scheduling). No singletonKey: the keyed check
+   * of send() runs per job and would undo the point. Returns how many jobs were queued.
+   */
+  sendMany<T extends object>(name: string, jobs: readonly BulkJob<T>[]): Promise<number>;
   /** A handler that throws fails the job, which is retried per the queue's policy. */
   work<T extends object>(name: string, handler: JobHandler<T>, opts?: WorkOptions): Promise<void>;
   /** Sends a job on a cron schedule (one schedule per queue name; calling again replaces it). */
