@@ -31,4 +31,15 @@ export const queryKeys = {
     ['guidelines', 'review', filter, language] as const,
   compliance: (language: string) => ['guidelines', 'compliance', language] as const,
   readiness: (language: string) => ['guidelines', 'readiness', language] as const,
+  // Publishing: a post's change touches lists, the calendar and channel counts, so they share prefixes.
+  channels: ['channels'] as const,
+  channel: (id: string) => ['channels', id] as const,
+  networks: ['channels', 'networks'] as const,
+  sandbox: ['sandbox'] as const,
+  campaigns: ['campaigns'] as const,
+  workflows: ['workflows'] as const,
+  posts: ['posts'] as const,
+  post: (id: string) => ['posts', 'one', id] as const,
+  calendar: ['posts', 'calendar'] as const,
+  notifications: ['notifications'] as const,
 };

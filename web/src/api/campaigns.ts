@@ -1,0 +1,19 @@
+import { request } from './client.ts';
+import type { ItemList } from './types.ts';
+
+export interface Campaign {
+  id: string;
+  name: string;
+  department: { id: string; name: string } | null;
+  archived: boolean;
+}
+
+export interface CampaignInput {
+  name: string;
+  departmentId: string | null;
+}
+
+export const fetchCampaigns = () => request<ItemList<Campaign>>('/api/v1/campaigns');
+
+export const createCampaign = (input: CampaignInput) =>
+  request<Campaign>('/api/v1/campaigns', { method: 'POST', body: input });
