@@ -78,7 +78,8 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('chorus CLI', () => {
     const verify = await chorus(['audit', 'verify']);
     expect(verify.code).toBe(0);
     expect(verify.stdout).toMatch(/acme: ok, 1 entries/);
-  });
+    // Five processes, each opening the embedded database (initdb in WASM the first time): slow on a busy machine.
+  }, 120_000);
 
   it('says in one line when PostgreSQL is unreachable, and exits non-zero', async () => {
     const r = await run(process.execPath, [path.join(root, 'src/main.ts'), 'migrate'], {
