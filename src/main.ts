@@ -6,6 +6,7 @@ import { type Context, createContext } from './context.ts';
 import { verifyChain } from './modules/audit/verify-chain.ts';
 import { createUserWithPassword } from './modules/identity/create-user.ts';
 import { isRole, ROLES } from './modules/identity/roles.ts';
+import { seedDemoPosts } from './modules/publishing/demo-posts.ts';
 import { DatabaseUnreachableError } from './platform/db/client.ts';
 import { migrationsPending, runMigrations } from './platform/db/migrator.ts';
 import { organisations } from './platform/db/schema/identity.ts';
@@ -101,12 +102,16 @@ async function serve(ctx: Context): Promise<number> {
   const { applied } = await runMigrations(ctx.db);
   if (applied) log.info({ applied }, 'database migrated');
   let password: string | undefined;
+  let seededOrgId: string | null = null;
   if (config.demo) {
     password = await demoPassword(config.dataDir, config.demoPassword);
-    if (await seedDemoIfEmpty(ctx, password)) log.info('demo organisation "Beispiel GmbH" created');
+    seededOrgId = await seedDemoIfEmpty(ctx, password);
+    if (seededOrgId) log.info('demo organisation "Beispiel GmbH" created');
   }
   await ctx.events.start();
   await ctx.queue.start();
+  // The demo posts are scheduled through the queue, so they come once it runs.
+  if (seededOrgId) await seedDemoPosts(ctx, seededOrgId, DEMO_DOMAIN);
   if (config.workersInServe) await startWorkers(ctx);
   const app = await buildApp(ctx, { metricsToken: config.metricsToken });
   await app.listen({ host: config.host, port: config.port });

@@ -42,14 +42,14 @@ export const DEMO_USERS: {
 /**
  * Seeds "Beispiel GmbH" once per database. The marker row is written in the same transaction as the
  * data, so a crash half-way leaves nothing and the next start seeds again; a second start finds the
- * marker and seeds nothing.
+ * marker and seeds nothing. Returns the new organisation's id, or null when it was there already.
  */
-export async function seedDemoIfEmpty(ctx: Context, password: string): Promise<boolean> {
+export async function seedDemoIfEmpty(ctx: Context, password: string): Promise<string | null> {
   const passwordHash = await hashPassword(password);
   return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('chorus:demo-seed', 0))`);
     const [seeded] = await tx.select().from(instanceState).where(eq(instanceState.key, SEEDED_KEY));
-    if (seeded) return false;
+    if (seeded) return null;
     const { org, departments } = await createOrganisation(tx, { ...DEMO_ORG, departments: [...DEPARTMENTS] });
     const deptId = new Map(departments.map((d) => [d.name, d.id]));
     const userIds = new Map<Role, string>();
@@ -104,7 +104,7 @@ export async function seedDemoIfEmpty(ctx: Context, password: string): Promise<b
       trainedOnly: [userIds.get('editor')!],
     });
     await tx.insert(instanceState).values({ key: SEEDED_KEY, value: new Date().toISOString() });
-    return true;
+    return org.id;
   });
 }
 

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS, seedDemoIfEmpty } from '../../src/seed-demo.ts';
+import { seedDemoPosts } from '../../src/modules/publishing/demo-posts.ts';
+import { sendTarget } from '../../src/modules/publishing/send-target.ts';
+import { DEMO_DOMAIN, DEMO_USERS, seedDemoIfEmpty } from '../../src/seed-demo.ts';
 import { createTestApp, PASSWORD, type TestApp } from '../app.ts';
 
 describe('demo organisation', () => {
@@ -47,8 +49,66 @@ describe('demo organisation', () => {
     const count = async () =>
       (await t.ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from users`)).rows[0]!.n;
     const before = await count();
-    expect(await seedDemoIfEmpty(t.ctx, 'another password')).toBe(false);
-    expect(await seedDemoIfEmpty(t.ctx, 'another password')).toBe(false);
+    expect(await seedDemoIfEmpty(t.ctx, 'another password')).toBeNull();
+    expect(await seedDemoIfEmpty(t.ctx, 'another password')).toBeNull();
     expect(await count()).toBe(before);
+  });
+
+  it('shows a new user posts in every stage: published, scheduled into the plan, awaiting approval', async () => {
+    await seedDemoPosts(t.ctx, t.orgs.demo, DEMO_DOMAIN);
+    const s = await t.signIn(t.emailOf('admin'));
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/posts', headers: s.headers })).json()
+      .items as { id: string; status: string; baseText: string }[];
+    const byStart = (start: string) => list.find((p) => p.baseText.startsWith(start))!;
+    expect(byStart('Ab heute').status).toBe('scheduled');
+    expect(byStart('Unser neues Serviceportal').status).toBe('scheduled');
+    expect(byStart('Wir suchen Verstärkung').status).toBe('in_review');
+
+    // The welcome post is due at once; the worker's send publishes it on the sandbox network.
+    const welcome = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/posts/${byStart('Ab heute').id}`,
+        headers: s.headers,
+      })
+    ).json();
+    await sendTarget(t.ctx, welcome.targets[0].id);
+    const published = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/posts/${welcome.id}`, headers: s.headers })
+    ).json();
+    expect(published.status).toBe('published');
+    expect(published.targets[0].remoteUrl).toMatch(/@beispiel\//);
+
+    // The launch post waits for a slot of the channel's plan (weekdays 09:00, 12:30, 16:00 in Berlin).
+    const launch = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/posts/${byStart('Unser neues Serviceportal').id}`,
+        headers: s.headers,
+      })
+    ).json();
+    const due = new Date(launch.targets[0].scheduledAt);
+    expect(due.getTime()).toBeGreaterThan(Date.now());
+    const berlin = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Berlin',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+    }).format(due);
+    expect(berlin).toMatch(/^(Mon|Tue|Wed|Thu|Fri) (09:00|12:30|16:00)$/);
+
+    // The admin is asked to approve the job post, and is mentioned in its comment.
+    const mine = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/posts?awaitingMyApproval=true', headers: s.headers })
+    ).json().items as { baseText: string }[];
+    expect(mine.map((p) => p.baseText.slice(0, 22))).toEqual(['Wir suchen Verstärkung']);
+    const job = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/posts/${byStart('Wir suchen Verstärkung').id}`,
+        headers: s.headers,
+      })
+    ).json();
+    expect(job.comments[0].body).toMatch(/bitte bis Freitag freigeben/);
   });
 });
