@@ -143,3 +143,40 @@ test('a post for two company channels is approved by the manager and published o
   await expect(row.locator('[data-status]')).toHaveAttribute('data-status', 'published');
   await expect(row).toContainText('Beispiel GmbH, Beispiel Karriere');
 });
+
+test('when a colleague saved a newer version, the autosave keeps the user’s text and lets them choose', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const base = page.getByLabel('Beitragstext', { exact: true });
+  await signIn(page, 'editor@beispiel.example', 'Emil Redakteur');
+  await newPost(page);
+  await base.fill('Tag der offenen Tür am Samstag #BeispielKarriere');
+  await page.getByRole('checkbox', { name: /^Beispiel GmbH/ }).check();
+  await expect(page.getByTestId('save-status')).toHaveText('Alle Änderungen gespeichert.');
+  await expect(page).toHaveURL(/\/publishing\/posts\/[0-9a-f-]{36}$/);
+
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signIn(other, 'manager@beispiel.example', 'Sophie Social');
+  await other.goto(page.url());
+  await other
+    .getByLabel('Beitragstext', { exact: true })
+    .fill('Tag der offenen Tür am Sonntag #BeispielKarriere');
+  await expect(other.getByTestId('save-status')).toHaveText('Alle Änderungen gespeichert.');
+  await otherContext.close();
+
+  const mine = 'Tag der offenen Tür am Samstag ab 10 Uhr #BeispielKarriere';
+  await base.fill(mine);
+  const conflict = page.getByRole('alert').filter({ hasText: 'Jemand anderes hat den Beitrag geändert' });
+  await expect(conflict).toContainText('Ihr Text ist noch hier und nicht gespeichert.');
+  await expect(base).toHaveValue(mine);
+
+  await conflict.getByRole('button', { name: 'Meinen Text behalten' }).click();
+  await expect(page.getByTestId('save-status')).toHaveText('Alle Änderungen gespeichert.');
+  await page.reload();
+  // The machine is shared: a full reload of the composer may take longer than the usual ten seconds.
+  await expect(base).toHaveValue(mine, { timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Verlauf' })).toContainText('Sophie Social');
+});

@@ -1,10 +1,10 @@
-import { Anchor, Button, Group, Loader, Select, Stack, Switch, Table, Text } from '@mantine/core';
+import { Anchor, Button, Loader, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fetchPosts } from '../../api/posts.ts';
-import { LIST_STATES, type ListState, type PostFilter } from '../../api/posts-types.ts';
+import type { PostFilter } from '../../api/posts-types.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useDateTime } from '../../components/date-format.ts';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -12,22 +12,24 @@ import { QueryError } from '../../components/query-error.tsx';
 import { useCan } from '../../session/session-context.ts';
 import { PostStatusBadge } from './post-status-badge.tsx';
 import { excerpt, nextTime } from './post-summary.ts';
+import { type ListFilter, matchesLocally, PostsFilters } from './posts-filters.tsx';
 import { PublishingTabs } from './publishing-tabs.tsx';
-
-const isListState = (v: string | null): v is ListState =>
-  (LIST_STATES as readonly (string | null)[]).includes(v);
 
 export function PostsPage() {
   const { t } = useTranslation();
   const formatDateTime = useDateTime();
   const canWrite = useCan('posts.write');
-  const canApprove = useCan('posts.approve');
-  const [filter, setFilter] = useState<PostFilter>({});
+  const [filter, setFilter] = useState<ListFilter>({});
+  const serverFilter: PostFilter = {
+    state: filter.state,
+    mine: filter.mine,
+    awaitingMyApproval: filter.awaitingMyApproval,
+  };
   const posts = useQuery({
-    queryKey: [...queryKeys.posts, 'list', filter],
-    queryFn: () => fetchPosts(filter),
+    queryKey: [...queryKeys.posts, 'list', serverFilter],
+    queryFn: () => fetchPosts(serverFilter),
   });
-  const items = posts.data?.items ?? [];
+  const items = (posts.data?.items ?? []).filter((p) => matchesLocally(p, filter));
 
   return (
     <Stack>
@@ -43,28 +45,7 @@ export function PostsPage() {
         }
       />
       <PublishingTabs />
-      <Group align="flex-end" wrap="wrap">
-        <Select
-          label={t('posts.filter.state')}
-          placeholder={t('posts.filter.allStates')}
-          value={filter.state ?? null}
-          onChange={(v) => setFilter({ ...filter, state: isListState(v) ? v : undefined })}
-          data={LIST_STATES.map((s) => ({ value: s, label: t(`posts.status.${s}`) }))}
-          clearable
-        />
-        <Switch
-          label={t('posts.filter.mine')}
-          checked={filter.mine ?? false}
-          onChange={(e) => setFilter({ ...filter, mine: e.currentTarget.checked })}
-        />
-        {canApprove && (
-          <Switch
-            label={t('posts.filter.awaitingMe')}
-            checked={filter.awaitingMyApproval ?? false}
-            onChange={(e) => setFilter({ ...filter, awaitingMyApproval: e.currentTarget.checked })}
-          />
-        )}
-      </Group>
+      <PostsFilters filter={filter} onChange={setFilter} />
       {posts.isError ? (
         <QueryError error={posts.error} onRetry={() => void posts.refetch()} />
       ) : posts.isPending ? (

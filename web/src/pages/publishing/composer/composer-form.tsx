@@ -10,6 +10,7 @@ import { ApprovalPanel } from './approval-panel.tsx';
 import { CommentsSection } from './comments-section.tsx';
 import { ComposerEditor } from './composer-editor.tsx';
 import { ComposerGuidelines } from './composer-guidelines.tsx';
+import { DeletePostButton } from './delete-post-button.tsx';
 import type { Draft } from './draft-state.ts';
 import { MediaSection } from './media-section.tsx';
 import { PostHistory } from './post-history.tsx';
@@ -88,6 +89,7 @@ export function ComposerForm({
         <Stack gap="lg">
           <Group justify="space-between">
             {current && <PostStatusBadge status={current.status} />}
+            {current?.can.delete && <DeletePostButton postId={current.id} />}
             <SaveStatus
               state={autosave.state}
               dirty={autosave.dirty}
