@@ -33,6 +33,7 @@ import { OrganisationSettingsPage } from './pages/organisation/settings/organisa
 import { SsoPage } from './pages/organisation/sso/sso-page.tsx';
 import { UsersPage } from './pages/organisation/users/users-page.tsx';
 import { ProfilePage } from './pages/profile/profile-page.tsx';
+import { publishingRoutes } from './pages/publishing/publishing-routes.tsx';
 import { SignInPage } from './pages/sign-in/sign-in-page.tsx';
 import { RequireSession } from './session/require-session.tsx';
 import { signInPath } from './session/sign-in-path.ts';
@@ -128,6 +129,7 @@ const routes: RouteObject[] = [
           },
           { path: '/governance/readiness', element: <ReadinessPage /> },
           { path: '/profile', element: <ProfilePage /> },
+          ...publishingRoutes,
           ...plannedAreaRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],

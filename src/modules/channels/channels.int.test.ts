@@ -48,6 +48,8 @@ describe('channels', () => {
     expect(channel.account.handle).toContain('beispiel_social');
     expect(channel.health.status).toBe('active');
     expect(channel.capabilities.maxChars).toBe(500);
+    // Everything the composer needs to count as Mastodon does reaches the client.
+    expect(channel.capabilities.counting).toEqual({ kind: 'graphemes', urlLength: 23, localMentions: true });
     expect(JSON.stringify(channel)).not.toContain(account.token);
     const [row] = await t.ctx.db.select().from(channels).where(eq(channels.id, channel.id));
     expect(row!.credentialsSealed).not.toContain(account.token);

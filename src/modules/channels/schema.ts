@@ -47,7 +47,12 @@ export const updateChannelBody = z.strictObject({
 export const capabilitiesSchema = z.object({
   maxChars: z.number(),
   counting: z.union([
-    z.object({ kind: z.literal('graphemes'), urlLength: z.number().optional() }),
+    // localMentions too: the composer counts @user@domain as Mastodon does only if it is told to.
+    z.object({
+      kind: z.literal('graphemes'),
+      urlLength: z.number().optional(),
+      localMentions: z.boolean().optional(),
+    }),
     z.object({ kind: z.literal('graphemes-and-bytes'), maxBytes: z.number() }),
   ]),
   media: z.object({

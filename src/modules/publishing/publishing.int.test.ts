@@ -167,6 +167,23 @@ describe('publishing', () => {
     const stale = await call('manager', 'POST', `/posts/${post.id}/approve`, { version: post.version });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('post_changed');
+    const staleChanges = await call('manager', 'POST', `/posts/${post.id}/request-changes`, {
+      comment: 'Bitte Datum prüfen',
+      version: post.version,
+    });
+    expect(staleChanges.statusCode).toBe(409);
+    // An autosave from an editor who started from an older version does not overwrite the newer text.
+    const staleSave = await call('editor', 'PATCH', `/posts/${post.id}`, {
+      baseText: 'Termin am Donnerstag',
+      version: post.version,
+    });
+    expect(staleSave.statusCode).toBe(409);
+    expect(staleSave.json().code).toBe('post_changed');
+    const current = await call('editor', 'PATCH', `/posts/${post.id}`, {
+      baseText: 'Termin am Donnerstag',
+      version: edited.json().version,
+    });
+    expect(current.statusCode, current.body).toBe(200);
   });
 
   it('refuses self-approval where the workflow forbids it', async () => {

@@ -21,6 +21,7 @@ export interface PostInput {
   departmentId?: string | null;
   campaignId?: string | null;
   targets?: { channelId: string; variantText?: string | null }[];
+  version?: number;
 }
 
 export const newIdempotencyKey = () => `chorus-${randomUUID()}`;
@@ -204,6 +205,8 @@ export async function bumpVersion(
 export async function updatePost(ctx: Context, p: Principal, actor: Actor, id: string, input: PostInput) {
   return ctx.db.transaction(async (tx) => {
     const post = await editablePost(tx, p, id);
+    if (input.version !== undefined && input.version !== post.version)
+      throw new DomainError(409, 'post_changed', { version: post.version });
     await assertRefs(tx, p, input);
     const changed: string[] = [];
     const change: Partial<PostRow> = {};

@@ -32,6 +32,8 @@ export const updatePostBody = z.strictObject({
   departmentId: z.uuid().nullable().optional(),
   campaignId: z.uuid().nullable().optional(),
   targets: z.array(targetInput).max(50).optional(),
+  /** The version the editor started from; a newer one is refused (409) so nobody overwrites a colleague. */
+  version: z.number().int().min(1).optional(),
 });
 
 export const decisionBody = z.strictObject({
@@ -39,7 +41,10 @@ export const decisionBody = z.strictObject({
   /** The version the approver has seen; a newer one is refused so nobody approves what they did not read. */
   version: z.number().int().min(1).optional(),
 });
-export const requestChangesBody = z.strictObject({ comment: z.string().trim().min(1).max(5000) });
+export const requestChangesBody = z.strictObject({
+  comment: z.string().trim().min(1).max(5000),
+  version: z.number().int().min(1).optional(),
+});
 
 export const scheduleBody = z.strictObject({
   /** now: at once; at: at the given time; slot: each channel's next free slot of its posting plan. */

@@ -12,7 +12,7 @@ export interface PlanSlot {
 }
 
 export type TextCounting =
-  | { kind: 'graphemes'; urlLength?: number }
+  | { kind: 'graphemes'; urlLength?: number; localMentions?: boolean }
   | { kind: 'graphemes-and-bytes'; maxBytes: number };
 
 export interface ChannelCapabilities {

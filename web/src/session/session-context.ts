@@ -21,7 +21,10 @@ export type Permission =
   | 'guidelines.read'
   | 'guidelines.manage'
   | 'guidelines.override'
-  | 'guidelines.review';
+  | 'guidelines.review'
+  | 'posts.read'
+  | 'posts.write'
+  | 'posts.approve';
 
 export const can = (me: Me, permission: Permission) => me.permissions.includes(permission);
 
