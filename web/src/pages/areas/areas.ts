@@ -34,7 +34,7 @@ export const AREA_PATHS: Record<AreaId, string> = {
 };
 
 /** Areas with screens in this version; every other area opens its "not available yet" page. */
-export const BUILT_AREAS: ReadonlySet<AreaId> = new Set(['organisation', 'governance']);
+export const BUILT_AREAS: ReadonlySet<AreaId> = new Set(['organisation', 'channels', 'governance']);
 
 export type OrganisationPageId = 'settings' | 'users' | 'departments' | 'sso' | 'audit';
 
