@@ -20,31 +20,30 @@ export function NotificationBell() {
   });
   const unread = list.data?.unread ?? 0;
   return (
-    <Popover
-      opened={opened}
-      onChange={popover.toggle}
-      position="bottom-end"
-      width={380}
-      withinPortal
-      shadow="md"
-    >
-      <Popover.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={18} disabled={unread === 0} offset={4}>
+    // The badge sits outside the popover's target, so the button itself gets the popover's ARIA state.
+    <Indicator label={unread > 99 ? '99+' : unread} size={18} disabled={unread === 0} offset={4}>
+      <Popover
+        opened={opened}
+        onChange={(open) => (open ? popover.open() : popover.close())}
+        position="bottom-end"
+        width={380}
+        withinPortal
+        shadow="md"
+      >
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             size="lg"
             onClick={popover.toggle}
             aria-label={t('notifications.bell', { count: unread })}
-            aria-expanded={opened}
-            aria-haspopup="dialog"
           >
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown role="dialog" aria-label={t('notifications.title')} p="xs">
-        <NotificationList query={list} onNavigate={popover.close} />
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Target>
+        <Popover.Dropdown aria-label={t('notifications.title')} p="xs">
+          <NotificationList query={list} onNavigate={popover.close} />
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }

@@ -9,6 +9,9 @@ function isWebUrl(url: string): boolean {
   return protocol === 'https:' || protocol === 'http:';
 }
 
+/** Handles read as handles everywhere: "@beispiel", whether or not the network stores the "@". */
+export const displayHandle = (handle: string) => (handle.startsWith('@') ? handle : `@${handle}`);
+
 export function sandboxAccountPath(accountId: string): string {
   return `/channels/sandbox?account=${encodeURIComponent(accountId)}`;
 }
@@ -19,16 +22,17 @@ export function sandboxAccountPath(accountId: string): string {
  */
 export function AccountLink({ channel }: { channel: Pick<Channel, 'network' | 'account'> }) {
   const { account } = channel;
+  const handle = displayHandle(account.handle);
   if (channel.network === 'sandbox')
     return (
       <Anchor component={Link} to={sandboxAccountPath(account.id)}>
-        {account.handle}
+        {handle}
       </Anchor>
     );
-  if (!isWebUrl(account.url)) return <span>{account.handle}</span>;
+  if (!isWebUrl(account.url)) return <span>{handle}</span>;
   return (
     <Anchor href={account.url} target="_blank" rel="noopener noreferrer">
-      {account.handle}
+      {handle}
     </Anchor>
   );
 }

@@ -6,6 +6,7 @@ import { type Channel, fetchChannel } from '../../api/channels.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
+import { displayHandle } from './account-link.tsx';
 import { ChannelOverview } from './channel-overview.tsx';
 import { ChannelSettingsForm, TeamList } from './channel-settings-form.tsx';
 import { PlanView } from './plan-view.tsx';
@@ -55,7 +56,7 @@ export function ChannelDetailPage() {
         <Loader aria-label={t('common.loading')} />
       ) : (
         <>
-          <PageHeader title={channel.data.name} description={channel.data.account.handle} />
+          <PageHeader title={channel.data.name} description={displayHandle(channel.data.account.handle)} />
           <ChannelOverview channel={channel.data} />
           {channel.data.mayManage ? (
             <ManageSections channel={channel.data} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Channel, Credentials } from '../../api/channels.ts';
 import type { FieldErrors } from '../../components/form-errors.ts';
 import { notifySuccess } from '../../components/notify.ts';
+import { displayHandle } from './account-link.tsx';
 import { channelFormProblem } from './channel-form-errors.ts';
 import {
   CREDENTIAL_FIELDS,
@@ -52,7 +53,7 @@ export function RenewCredentialsForm({ channel, network }: { channel: Channel; n
         {t('channels.renew.title')}
       </Title>
       <Text c="dimmed" mb="sm">
-        {t('channels.renew.summary', { handle: channel.account.handle })}
+        {t('channels.renew.summary', { handle: displayHandle(channel.account.handle) })}
       </Text>
       <form onSubmit={submit} noValidate>
         <Stack maw={560}>
