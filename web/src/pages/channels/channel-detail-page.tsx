@@ -29,7 +29,7 @@ function ManageSections({ channel }: { channel: Channel }) {
       <Divider />
       <section aria-labelledby="channel-remove">
         <Title order={2} id="channel-remove" mb="xs">
-          {t('channels.remove.title', { name: channel.name })}
+          {t('channels.remove.button')}
         </Title>
         <Text c="dimmed" mb="sm">
           {t('channels.remove.summary')}

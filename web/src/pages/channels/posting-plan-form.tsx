@@ -63,11 +63,23 @@ export function PostingPlanForm({ channel }: { channel: Channel }) {
       </Text>
       <form onSubmit={submit} noValidate>
         <Stack maw={560}>
-          {rows.length === 0 && <Text>{t('channels.plan.empty')}</Text>}
+          {rows.length === 0 ? (
+            <Text>{t('channels.plan.empty')}</Text>
+          ) : (
+            // One visible heading per column; each field still has its own name for screen readers.
+            <Group wrap="nowrap" aria-hidden="true" mb={-8}>
+              <Text fw={500} size="sm" flex={1}>
+                {t('channels.plan.weekdayColumn')}
+              </Text>
+              <Text fw={500} size="sm" w={130}>
+                {t('channels.plan.timeColumn')}
+              </Text>
+            </Group>
+          )}
           {rows.map((row, index) => (
-            <Group key={row.key} align="flex-end" wrap="nowrap">
+            <Group key={row.key} align="flex-start" wrap="nowrap">
               <Select
-                label={t('channels.plan.weekday', { n: index + 1 })}
+                aria-label={t('channels.plan.weekday', { n: index + 1 })}
                 data={WEEKDAYS.map((d) => ({ value: String(d), label: weekdayLabel(t, d) }))}
                 value={String(row.weekday)}
                 onChange={(v) => v && change(row.key, { weekday: Number(v) })}
@@ -75,7 +87,7 @@ export function PostingPlanForm({ channel }: { channel: Channel }) {
                 flex={1}
               />
               <TimeInput
-                label={t('channels.plan.time', { n: index + 1 })}
+                aria-label={t('channels.plan.time', { n: index + 1 })}
                 value={row.time}
                 onChange={(e) => change(row.key, { time: e.currentTarget.value })}
                 error={badRows.has(row.key) ? t('channels.plan.timeInvalid') : undefined}
