@@ -14,6 +14,7 @@ import { RequirePermission } from './components/require-permission.tsx';
 import { i18n } from './i18n/setup.ts';
 import { AreaPage } from './pages/areas/area-page.tsx';
 import { AREA_IDS, AREA_PATHS, BUILT_AREAS } from './pages/areas/areas.ts';
+import { channelRoutes } from './pages/channels/channel-routes.tsx';
 import { CompliancePage } from './pages/governance/compliance-page.tsx';
 import { GovernancePage } from './pages/governance/governance-page.tsx';
 import { GuidelinesPage } from './pages/governance/guidelines-page.tsx';
@@ -129,6 +130,7 @@ const routes: RouteObject[] = [
           },
           { path: '/governance/readiness', element: <ReadinessPage /> },
           { path: '/profile', element: <ProfilePage /> },
+          ...channelRoutes,
           ...publishingRoutes,
           ...plannedAreaRoutes,
           { path: '*', element: <NotFoundPage /> },

@@ -146,6 +146,21 @@ describe('channels', () => {
     expect(team.json().code).toBe('personal_channel_has_no_team');
   });
 
+  it('names the taken handle when a sandbox handle exists already', async () => {
+    const handle = `taken_${Date.now() % 100000}`;
+    const body = { ownership: 'personal', name: 'Zweimal', handle };
+    expect((await call('contributor', 'POST', '/channels/sandbox', body)).statusCode).toBe(201);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/channels/sandbox',
+      headers: { ...s.contributor!.headers, 'accept-language': 'de' },
+      payload: body,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('sandbox_handle_taken');
+    expect(again.json().detail).toBe(`Im Sandbox-Netzwerk gibt es @${handle} schon.`);
+  });
+
   it('checks a channel on request and records its health', async () => {
     const list = (await call('manager', 'GET', '/channels')).json().items;
     const sandbox = list.find(

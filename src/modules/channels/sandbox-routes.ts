@@ -36,10 +36,11 @@ const metricsSchema = z.object({
   impressions: z.number().nullable(),
 });
 
-function sandboxProblem(err: unknown): never {
+/** `handle`: the one asked for; the sandbox's own message is English prose, not a handle. */
+function sandboxProblem(err: unknown, handle?: string): never {
   if (err instanceof SandboxInputError) {
     if (err.code === 'handle_taken')
-      throw new DomainError(409, 'sandbox_handle_taken', { handle: err.message });
+      throw new DomainError(409, 'sandbox_handle_taken', { handle: `@${handle ?? ''}` });
     if (err.code === 'not_found') throw notFound('sandbox_post_not_found');
     throw new DomainError(422, 'validation_failed', { fields: err.message });
   }
@@ -69,7 +70,7 @@ export function registerSandboxRoutes(app: App, ctx: Context): void {
         throw new DomainError(403, 'forbidden', { permission: 'channels.manage' });
       const { token } = await ctx.sandbox
         .createAccount(p.orgId, { handle: req.body.handle, displayName: req.body.name })
-        .catch(sandboxProblem);
+        .catch((err: unknown) => sandboxProblem(err, req.body.handle));
       const row = await connectChannel(ctx, p, actorOf(req), {
         network: 'sandbox',
         ownership: req.body.ownership,

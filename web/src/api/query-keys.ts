@@ -36,6 +36,8 @@ export const queryKeys = {
   channel: (id: string) => ['channels', id] as const,
   networks: ['channels', 'networks'] as const,
   sandbox: ['sandbox'] as const,
+  sandboxAccounts: ['sandbox', 'accounts'] as const,
+  sandboxPosts: (accountId: string) => ['sandbox', 'posts', accountId] as const,
   campaigns: ['campaigns'] as const,
   workflows: ['workflows'] as const,
   posts: ['posts'] as const,

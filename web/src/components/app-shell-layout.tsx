@@ -6,6 +6,7 @@ import { useSession } from '../session/session-context.ts';
 import { useSignOut } from '../session/use-sign-out.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { MainNav } from './main-nav.tsx';
+import { NotificationBell } from './notifications/notification-bell.tsx';
 import { UserMenu } from './user-menu.tsx';
 
 const MAIN_ID = 'main-content';
@@ -49,6 +50,7 @@ export function AppShellLayout() {
             <Box visibleFrom="sm">
               <LanguageSwitch />
             </Box>
+            <NotificationBell />
             <UserMenu />
             <Button variant="default" size="sm" visibleFrom="sm" onClick={() => signOut.mutate()}>
               {t('shell.signOut')}

@@ -34,7 +34,12 @@ export const AREA_PATHS: Record<AreaId, string> = {
 };
 
 /** Areas with screens in this version; every other area opens its "not available yet" page. */
-export const BUILT_AREAS: ReadonlySet<AreaId> = new Set(['organisation', 'governance', 'publishing']);
+export const BUILT_AREAS: ReadonlySet<AreaId> = new Set([
+  'organisation',
+  'channels',
+  'publishing',
+  'governance',
+]);
 
 export type OrganisationPageId = 'settings' | 'users' | 'departments' | 'sso' | 'audit';
 
