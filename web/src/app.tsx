@@ -33,6 +33,9 @@ import { OrganisationSettingsPage } from './pages/organisation/settings/organisa
 import { SsoPage } from './pages/organisation/sso/sso-page.tsx';
 import { UsersPage } from './pages/organisation/users/users-page.tsx';
 import { ProfilePage } from './pages/profile/profile-page.tsx';
+import { CalendarPage } from './pages/publishing/calendar/calendar-page.tsx';
+import { CampaignsPage } from './pages/publishing/campaigns/campaigns-page.tsx';
+import { WorkflowsPage } from './pages/publishing/workflows/workflows-page.tsx';
 import { SignInPage } from './pages/sign-in/sign-in-page.tsx';
 import { RequireSession } from './session/require-session.tsx';
 import { signInPath } from './session/sign-in-path.ts';
@@ -128,6 +131,10 @@ const routes: RouteObject[] = [
           },
           { path: '/governance/readiness', element: <ReadinessPage /> },
           { path: '/profile', element: <ProfilePage /> },
+          // Publishing: the calendar, approval workflows and campaigns (the posts and composer come separately).
+          { path: '/publishing/calendar', element: <CalendarPage /> },
+          { path: '/publishing/workflows', element: <WorkflowsPage /> },
+          { path: '/publishing/campaigns', element: <CampaignsPage /> },
           ...plannedAreaRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -21,7 +21,10 @@ export type Permission =
   | 'guidelines.read'
   | 'guidelines.manage'
   | 'guidelines.override'
-  | 'guidelines.review';
+  | 'guidelines.review'
+  | 'posts.write'
+  | 'workflows.manage'
+  | 'campaigns.manage';
 
 export const can = (me: Me, permission: Permission) => me.permissions.includes(permission);
 
