@@ -1,7 +1,7 @@
 import { Group, Loader, Paper, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { type CalendarEvent, fetchCalendar, rescheduleTarget } from '../../../api/calendar.ts';
@@ -33,9 +33,9 @@ export function CalendarPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const params = readCalendarParams(searchParams);
   // Known only once FullCalendar has laid out its first view; nothing is fetched before.
-  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [visible, setVisible] = useState<VisibleRange | null>(null);
 
-  const query = range ? serverQuery(range, params) : null;
+  const query = visible ? serverQuery(visible, params) : null;
   const calendar = useQuery({
     queryKey: queryKeys.calendarRange(query ?? { from: '', to: '' }),
     queryFn: ({ signal }) => (query ? fetchCalendar(query, signal) : Promise.resolve({ items: [] })),
@@ -44,22 +44,20 @@ export function CalendarPage() {
   });
   const events = (calendar.data?.items ?? []).filter((e) => matchesFilters(e, params));
 
-  const onRangeChange = useCallback(
-    (r: VisibleRange) => {
-      setRange((old) => (old?.from === r.from && old.to === r.to ? old : { from: r.from, to: r.to }));
-      // Read the address afresh: FullCalendar reports its first range before this render's params settle.
-      setSearchParams(
-        (current) => writeCalendarParams({ ...readCalendarParams(current), view: r.view, date: r.date }),
-        { replace: true },
-      );
-    },
-    [setSearchParams],
-  );
+  const onRangeChange = useCallback((r: VisibleRange) => setVisible(r), []);
 
-  const setFilters = (filters: Filters) =>
-    setSearchParams((current) => writeCalendarParams({ ...readCalendarParams(current), ...filters }), {
+  // The address follows the calendar's navigation, so a reload or a shared link opens the same period.
+  useEffect(() => {
+    if (!visible) return;
+    const current = readCalendarParams(searchParams);
+    if (current.view === visible.view && current.date === visible.date) return;
+    setSearchParams(writeCalendarParams({ ...current, view: visible.view, date: visible.date }), {
       replace: true,
     });
+  }, [visible, searchParams, setSearchParams]);
+
+  const setFilters = (filters: Filters) =>
+    setSearchParams(writeCalendarParams({ ...params, ...filters }), { replace: true });
 
   const move = useMutation({
     mutationFn: ({ event, to }: Move) => rescheduleTarget(event.postId, event.targetId, to.toISOString()),

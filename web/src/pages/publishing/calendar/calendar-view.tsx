@@ -9,7 +9,7 @@ import deLocale from '@fullcalendar/react/locales/de';
 import enGbLocale from '@fullcalendar/react/locales/en-gb';
 import classicTheme from '@fullcalendar/react/themes/classic';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CalendarEvent } from '../../../api/calendar.ts';
@@ -21,7 +21,14 @@ import {
 } from './calendar-search-params.ts';
 import { stateColourVar } from './state-colours.ts';
 
+// Module constants: FullCalendar compares options by identity, and new ones would lay out the view anew.
 const PLUGINS = [classicTheme, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin];
+const LOCALES = [deLocale, enGbLocale];
+const TOOLBAR = {
+  start: 'prev,next today',
+  center: 'title',
+  end: `${CALENDAR_VIEWS.month},${CALENDAR_VIEWS.week},${CALENDAR_VIEWS.list}`,
+};
 
 /** The first day shown, as YYYY-MM-DD in the user's zone: what the address keeps between visits. */
 function isoDay(date: Date, timeZone: string): string {
@@ -79,13 +86,24 @@ export function CalendarView({ events, view, date, onRangeChange, onMove }: Cale
     [events, t],
   );
 
-  const datesSet = (info: DatesSetInfo) =>
-    onRangeChange({
-      view: viewFromFullCalendar(info.view.type),
-      date: isoDay(info.view.currentStart, user.timeZone),
-      from: info.start.toISOString(),
-      to: info.end.toISOString(),
-    });
+  // FullCalendar may report the same range again after a re-render; only a real change is passed on.
+  const last = useRef<VisibleRange | null>(null);
+  const datesSet = useCallback(
+    (info: DatesSetInfo) => {
+      const range: VisibleRange = {
+        view: viewFromFullCalendar(info.view.type),
+        date: isoDay(info.view.currentStart, user.timeZone),
+        from: info.start.toISOString(),
+        to: info.end.toISOString(),
+      };
+      const before = last.current;
+      if (before && (Object.keys(range) as (keyof VisibleRange)[]).every((k) => before[k] === range[k]))
+        return;
+      last.current = range;
+      onRangeChange(range);
+    },
+    [onRangeChange, user.timeZone],
+  );
 
   const eventDrop = (info: EventDropInfo) => {
     const event = byTarget.get(info.event.id);
@@ -99,19 +117,18 @@ export function CalendarView({ events, view, date, onRangeChange, onMove }: Cale
   return (
     <FullCalendar
       plugins={PLUGINS}
-      locales={[deLocale, enGbLocale]}
+      locales={LOCALES}
       locale={i18n.language === 'de' ? 'de' : 'en-gb'}
       timeZone={user.timeZone}
       firstDay={1}
       initialView={CALENDAR_VIEWS[view]}
       initialDate={date ?? undefined}
-      headerToolbar={{
-        start: 'prev,next today',
-        center: 'title',
-        end: `${CALENDAR_VIEWS.month},${CALENDAR_VIEWS.week},${CALENDAR_VIEWS.list}`,
-      }}
+      headerToolbar={TOOLBAR}
       height="auto"
       nowIndicator
+      // Posts go out at a time; an all-day row would only invite drops that mean nothing.
+      allDaySlot={false}
+      timedText={t('calendar.timed')}
       editable
       eventDurationEditable={false}
       // A post's time matters: its copy in the week view is as long as the grid's smallest step.
