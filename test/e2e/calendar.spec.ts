@@ -161,3 +161,70 @@ test('dragging the post to the next day reschedules it, at the same time of day'
   const moved = await calendarEvent(page).boundingBox();
   expect(Math.abs((moved?.x ?? 0) - (box.x + (to.x - from.x)))).toBeLessThan(5);
 });
+
+test('an admin creates a two-step workflow for HR and reads its summary', async ({ page }) => {
+  await signIn(page, 'admin@beispiel.example', 'Anton Admin');
+  await page.goto('/publishing/workflows');
+  await expect(page.getByRole('heading', { level: 1, name: 'Freigabe-Workflows' })).toBeVisible();
+  // The demo's organisation-wide workflow, in words.
+  const demo = page.getByRole('row', { name: /Freigabe durch Social Media/ });
+  await expect(demo).toContainText('Alle Abteilungen und Kanäle');
+  await expect(demo).toContainText(
+    'Social-Media-Manager, Administrator oder Inhaber, 1 Freigabe, nicht der Autor',
+  );
+
+  await page.getByRole('button', { name: 'Neuer Workflow' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Neuer Freigabe-Workflow' });
+  await dialog.getByLabel('Name', { exact: true }).fill('Freigabe Personal');
+  await dialog.getByRole('combobox', { name: 'Abteilung', exact: true }).click();
+  await page.getByRole('option', { name: 'Personal (HR)' }).click();
+  await dialog.getByRole('button', { name: 'Schritt hinzufügen' }).click();
+  await dialog.getByRole('combobox', { name: 'Schritt 2: wer freigibt' }).click();
+  await page.getByRole('option', { name: 'Redakteur' }).click();
+  await dialog.getByRole('textbox', { name: 'Schritt 2: Freigaben' }).fill('2');
+  // The rule reads as a sentence while it is being put together.
+  await expect(dialog.getByRole('status', { name: 'Kurz gesagt' })).toContainText(
+    'danach Redakteur, 2 Freigaben',
+  );
+  await dialog.getByRole('button', { name: 'Neuer Workflow' }).click();
+  await expect(dialog).toBeHidden();
+
+  const hr = page.getByRole('row', { name: /Freigabe Personal/ });
+  await expect(hr).toContainText('Abteilung Personal (HR)');
+  await expect(hr).toContainText(
+    'Social-Media-Manager oder Administrator, 1 Freigabe, danach Redakteur, 2 Freigaben, nicht der Autor',
+  );
+});
+
+test('an admin creates a campaign for marketing and archives it', async ({ page }) => {
+  await signIn(page, 'admin@beispiel.example', 'Anton Admin');
+  await page.goto('/publishing/campaigns');
+  await expect(page.getByRole('heading', { level: 1, name: 'Kampagnen' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Employer Branding 2027/ })).toContainText('Personal (HR)');
+
+  await page.getByRole('button', { name: 'Neue Kampagne' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Neue Kampagne' });
+  await dialog.getByLabel('Name', { exact: true }).fill('Winteraktion 2026');
+  await dialog.getByRole('combobox', { name: 'Abteilung (optional)' }).click();
+  await page.getByRole('option', { name: 'Marketing' }).click();
+  await dialog.getByRole('button', { name: 'Neue Kampagne' }).click();
+  await expect(dialog).toBeHidden();
+
+  const row = page.getByRole('row', { name: /Winteraktion 2026/ });
+  await expect(row).toContainText('Marketing');
+  await expect(row).toContainText('Aktiv');
+  await row.getByRole('button', { name: 'Winteraktion 2026 archivieren' }).click();
+  await expect(page.getByText('Kampagne Winteraktion 2026 archiviert.')).toBeVisible();
+  await expect(row).toHaveCount(0);
+
+  await page.getByRole('switch', { name: 'Archivierte Kampagnen zeigen' }).check();
+  await expect(row).toContainText('Archiviert');
+  // Archiving keeps the department: the client sends the campaign whole.
+  const campaigns = await manager.call<{
+    items: { name: string; archived: boolean; department: { name: string } | null }[];
+  }>('GET', '/campaigns');
+  expect(campaigns.items.find((c) => c.name === 'Winteraktion 2026')).toMatchObject({
+    archived: true,
+    department: { name: 'Marketing' },
+  });
+});

@@ -119,7 +119,7 @@ export function WorkflowModal({ workflow, onClose }: { workflow: Workflow | null
             checked={allowSelfApproval}
             onChange={(e) => setAllowSelfApproval(e.currentTarget.checked)}
           />
-          <Alert color="blue" title={t('workflows.preview')} aria-live="polite">
+          <Alert color="blue" title={t('workflows.preview')} role="status">
             {workflowSummary(t, i18n.language, { steps, ordered, allowSelfApproval })}
           </Alert>
           <Group justify="flex-end">

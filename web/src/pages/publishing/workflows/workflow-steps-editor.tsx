@@ -38,6 +38,7 @@ export function WorkflowStepsEditor({ steps, onChange, approverRoles, error }: W
                 data={roleOptions}
                 value={step.roles}
                 onChange={(roles) => replace(index, { ...step, roles })}
+                searchable
                 w={320}
                 required
               />
