@@ -23,6 +23,12 @@ export default defineConfig({
               test: /node_modules[\\/](react-markdown|remark-|rehype-|micromark|mdast-|hast-|unist-|unified|vfile|devlop|bail|trough|decode-named-character-reference|character-entities|property-information|space-separated-tokens|comma-separated-tokens|html-url-attributes|estree-util|zwitch|longest-streak|ccount|trim-lines|is-plain-obj|style-to-js|style-to-object|inline-style-parser)/,
               priority: 2,
             },
+            // FullCalendar and the Temporal polyfill it needs: only the calendar uses them.
+            {
+              name: 'calendar',
+              test: /node_modules[\\/](@fullcalendar|@full-ui|temporal-polyfill)[\\/]/,
+              priority: 2,
+            },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },

@@ -17,3 +17,11 @@ export const fetchCampaigns = () => request<ItemList<Campaign>>('/api/v1/campaig
 
 export const createCampaign = (input: CampaignInput) =>
   request<Campaign>('/api/v1/campaigns', { method: 'POST', body: input });
+
+/** Sent whole: a department left out would be cleared by the server. */
+export interface CampaignUpdate extends CampaignInput {
+  archived?: boolean;
+}
+
+export const updateCampaign = (id: string, input: CampaignUpdate) =>
+  request<Campaign>(`/api/v1/campaigns/${encodeURIComponent(id)}`, { method: 'PATCH', body: input });

@@ -1,3 +1,4 @@
+import type { CalendarQuery } from './calendar.ts';
 import type { CheckContext, ReviewFilter } from './governance-types.ts';
 import type { AuditFilter, UserFilter } from './types.ts';
 
@@ -43,5 +44,6 @@ export const queryKeys = {
   posts: ['posts'] as const,
   post: (id: string) => ['posts', 'one', id] as const,
   calendar: ['posts', 'calendar'] as const,
+  calendarRange: (query: CalendarQuery) => ['posts', 'calendar', query] as const,
   notifications: ['notifications'] as const,
 };

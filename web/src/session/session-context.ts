@@ -27,7 +27,9 @@ export type Permission =
   | 'guidelines.review'
   | 'posts.read'
   | 'posts.write'
-  | 'posts.approve';
+  | 'posts.approve'
+  | 'workflows.manage'
+  | 'campaigns.manage';
 
 export const can = (me: Me, permission: Permission) => me.permissions.includes(permission);
 
