@@ -75,6 +75,9 @@ function checkSettings(s: Partial<SandboxSettings>): void {
   }
 }
 
+/** Where the web app shows the sandbox; its accounts and posts have addresses below it. */
+export const sandboxPublicUrl = (baseUrl: string) => `${baseUrl.replace(/\/$/, '')}/channels/sandbox`;
+
 export function createSandboxNetwork(db: Executor, options: SandboxNetworkOptions = {}): SandboxNetwork {
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;

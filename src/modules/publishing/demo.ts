@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createSandboxNetwork } from '../../connectors/sandbox/network.ts';
+import { createSandboxNetwork, sandboxPublicUrl } from '../../connectors/sandbox/network.ts';
 import type { Context } from '../../context.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { channelMembers, channels, type PlanSlot } from '../../platform/db/schema/channels.ts';
@@ -21,7 +21,7 @@ export async function seedDemoPublishing(
   people: { managerId: string; editorId: string; contributorId: string },
   departments: Map<string, string>,
 ): Promise<void> {
-  const sandbox = createSandboxNetwork(tx, { publicUrl: ctx.config.baseUrl });
+  const sandbox = createSandboxNetwork(tx, { publicUrl: sandboxPublicUrl(ctx.config.baseUrl) });
   const company = [
     { handle: 'beispiel', name: 'Beispiel GmbH', plan: WEEKDAYS_AT('09:00', '12:30', '16:00') },
     { handle: 'beispiel_karriere', name: 'Beispiel Karriere', plan: WEEKDAYS_AT('10:00') },

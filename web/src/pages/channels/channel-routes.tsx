@@ -7,5 +7,6 @@ import { SandboxPage } from './sandbox/sandbox-page.tsx';
 export const channelRoutes: RouteObject[] = [
   { path: '/channels', element: <ChannelsPage /> },
   { path: '/channels/sandbox', element: <SandboxPage /> },
+  { path: '/channels/sandbox/:handle/:postId?', element: <SandboxPage /> },
   { path: '/channels/:id', element: <ChannelDetailPage /> },
 ];

@@ -1,7 +1,7 @@
 import { Anchor, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { fetchChannels } from '../../../api/channels.ts';
 import { queryKeys } from '../../../api/query-keys.ts';
 import { fetchSandboxAccounts, type SandboxAccount } from '../../../api/sandbox.ts';
@@ -28,10 +28,13 @@ function ChannelCell({ account }: { account: SandboxAccount }) {
 export function SandboxPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
+  // Public addresses name the account by handle: /channels/sandbox/@beispiel(/<post id>).
+  const handle = useParams().handle?.replace(/^@/, '');
   const accounts = useQuery({ queryKey: queryKeys.sandboxAccounts, queryFn: fetchSandboxAccounts });
   const items = accounts.data?.items ?? [];
   // Without a choice in the address the first account is shown, so the page is never empty.
-  const selected = items.find((a) => a.id === params.get('account')) ?? items[0];
+  const selected =
+    items.find((a) => a.id === params.get('account')) ?? items.find((a) => a.handle === handle) ?? items[0];
 
   return (
     <Stack gap="xl">

@@ -1,6 +1,8 @@
 import { Badge, Button, Card, Group, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
 import { queryKeys } from '../../../api/query-keys.ts';
 import { type Engagement, engageSandboxPost, type SandboxPost } from '../../../api/sandbox.ts';
 import type { ItemList } from '../../../api/types.ts';
@@ -22,6 +24,12 @@ export function SandboxPostCard({ accountId, post }: { accountId: string; post: 
   const formatDate = useDateTime();
   const queryClient = useQueryClient();
   const date = formatDate(post.createdAt);
+  // A post's public address (/channels/sandbox/@handle/<id>, what Chorus links as "published") opens it here.
+  const linked = useParams().postId === post.id;
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (linked) ref.current?.scrollIntoView({ block: 'center' });
+  }, [linked]);
 
   const mutation = useMutation({
     mutationFn: (engagement: Engagement) => engageSandboxPost(post.id, engagement),
@@ -34,7 +42,15 @@ export function SandboxPostCard({ accountId, post }: { accountId: string; post: 
   });
 
   return (
-    <Card withBorder padding="md" component="article" aria-label={t('sandbox.posts.label', { date })}>
+    <Card
+      ref={ref}
+      withBorder
+      padding="md"
+      component="article"
+      aria-label={t('sandbox.posts.label', { date })}
+      aria-current={linked ? 'true' : undefined}
+      style={linked ? { borderColor: 'var(--mantine-primary-color-filled)', borderWidth: 2 } : undefined}
+    >
       <Group justify="space-between" mb="xs">
         <Text size="sm" c="dimmed">
           {date}
