@@ -146,6 +146,7 @@ test('a post for two company channels is approved by the manager and published o
   );
   await page.goto('/publishing');
   const row = page.getByRole('row', { name: new RegExp(tag) });
+  await expect(row).toBeVisible({ timeout: 30_000 });
   await expect(row.locator('[data-status]')).toHaveAttribute('data-status', 'published');
   await expect(row).toContainText('Beispiel GmbH, Beispiel Karriere');
 });
