@@ -33,7 +33,6 @@ import { OrganisationSettingsPage } from './pages/organisation/settings/organisa
 import { SsoPage } from './pages/organisation/sso/sso-page.tsx';
 import { UsersPage } from './pages/organisation/users/users-page.tsx';
 import { ProfilePage } from './pages/profile/profile-page.tsx';
-import { CalendarPage } from './pages/publishing/calendar/calendar-page.tsx';
 import { CampaignsPage } from './pages/publishing/campaigns/campaigns-page.tsx';
 import { WorkflowsPage } from './pages/publishing/workflows/workflows-page.tsx';
 import { SignInPage } from './pages/sign-in/sign-in-page.tsx';
@@ -132,7 +131,13 @@ const routes: RouteObject[] = [
           { path: '/governance/readiness', element: <ReadinessPage /> },
           { path: '/profile', element: <ProfilePage /> },
           // Publishing: the calendar, approval workflows and campaigns (the posts and composer come separately).
-          { path: '/publishing/calendar', element: <CalendarPage /> },
+          {
+            path: '/publishing/calendar',
+            // FullCalendar is a third of the app's script: only the calendar loads it.
+            lazy: async () => ({
+              Component: (await import('./pages/publishing/calendar/calendar-page.tsx')).CalendarPage,
+            }),
+          },
           { path: '/publishing/workflows', element: <WorkflowsPage /> },
           { path: '/publishing/campaigns', element: <CampaignsPage /> },
           ...plannedAreaRoutes,
