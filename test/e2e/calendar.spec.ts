@@ -1,9 +1,11 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { type ApiSession, apiSession } from './api-session.ts';
 import { signIn } from './sign-in.ts';
 
 // One scheduled post, prepared through the API, is looked at, filtered and moved in the browser.
-test.describe.configure({ mode: 'serial' });
+// The machines that run these are shared and slow at times: the calendar loads three lists before its own.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const ZONE = 'Europe/Berlin';
 const TEXT = `Kalendertest ${Date.now()}`;
@@ -160,6 +162,54 @@ test('dragging the post to the next day reschedules it, at the same time of day'
   // The entry now sits in the next day's column.
   const moved = await calendarEvent(page).boundingBox();
   expect(Math.abs((moved?.x ?? 0) - (box.x + (to.x - from.x)))).toBeLessThan(5);
+});
+
+test('a move the server refuses is undone and explained', async ({ page }) => {
+  // A second post, on the other company channel, scheduled while no workflow of its own applied.
+  const karriere = channels.find((c) => c.name === 'Beispiel Karriere')!;
+  const text = `Verschiebung abgelehnt ${Date.now()}`;
+  const at = new Date(Date.parse(when.iso) + 4 * 3600_000).toISOString();
+  let second = await manager.call<Post>('POST', '/posts', {
+    baseText: text,
+    departmentId: null,
+    targets: [{ channelId: karriere.id }],
+  });
+  await manager.call('POST', `/posts/${second.id}/submit`);
+  await owner.call('POST', `/posts/${second.id}/approve`, {});
+  second = await manager.call<Post>('POST', `/posts/${second.id}/schedule`, { mode: 'at', at });
+  // Now the channel gets a stricter workflow: moving the post needs its approval first.
+  const strict = await manager.call<{ id: string }>('POST', '/workflows', {
+    name: `Karriere streng ${Date.now()}`,
+    channelId: karriere.id,
+    steps: [{ roles: ['editor'], count: 2 }],
+  });
+  try {
+    await signIn(page, 'manager@beispiel.example', 'Sophie Social');
+    await page.goto(`/publishing/calendar?view=week&date=${when.day}`);
+    const event = page.getByRole('link', { name: new RegExp(text) });
+    await expect(event).toBeVisible();
+    await event.scrollIntoViewIfNeeded();
+    const from = await page.getByRole('columnheader', { name: dayHeader(when.day) }).boundingBox();
+    const to = await page.getByRole('columnheader', { name: dayHeader(dayAfter(when.day)) }).boundingBox();
+    const box = await event.boundingBox();
+    if (!from || !to || !box) throw new Error('calendar not laid out');
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 10, y, { steps: 5 });
+    await page.mouse.move(x + (to.x - from.x), y, { steps: 10 });
+    await page.mouse.up();
+
+    const alert = page.getByRole('alert').filter({ hasText: 'Der Beitrag wurde nicht verschoben' });
+    await expect(alert).toContainText('Freigabe');
+    // Back in its own column, and unchanged on the server.
+    await expect.poll(async () => (await event.boundingBox())?.x).toBeCloseTo(box.x, 0);
+    const got = await manager.call<Post>('GET', `/posts/${second.id}`);
+    expect(got.targets[0]!.scheduledAt).toBe(at);
+  } finally {
+    await manager.call('DELETE', `/workflows/${strict.id}`);
+  }
 });
 
 test('an admin creates a two-step workflow for HR and reads its summary', async ({ page }) => {

@@ -1,5 +1,4 @@
 import type { RouteObject } from 'react-router';
-import { CalendarPage } from './calendar/calendar-page.tsx';
 import { CampaignsPage } from './campaigns/campaigns-page.tsx';
 import { ComposerPage } from './composer/composer-page.tsx';
 import { PostsPage } from './posts-page.tsx';
@@ -12,7 +11,11 @@ import { WorkflowsPage } from './workflows/workflows-page.tsx';
 export const publishingRoutes: RouteObject[] = [
   { path: '/publishing', element: <PostsPage /> },
   { path: '/publishing/posts/:id', element: <ComposerPage /> },
-  { path: '/publishing/calendar', element: <CalendarPage /> },
+  {
+    path: '/publishing/calendar',
+    // FullCalendar is a third of the app's script: only the calendar loads it.
+    lazy: async () => ({ Component: (await import('./calendar/calendar-page.tsx')).CalendarPage }),
+  },
   { path: '/publishing/workflows', element: <WorkflowsPage /> },
   { path: '/publishing/campaigns', element: <CampaignsPage /> },
 ];

@@ -1,7 +1,7 @@
 import { Group, MultiSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { TARGET_STATES, type TargetState } from '../../../api/calendar.ts';
+import { isTargetState, TARGET_STATES } from '../../../api/calendar.ts';
 import { fetchCampaigns } from '../../../api/campaigns.ts';
 import { fetchChannels } from '../../../api/channels.ts';
 import { fetchDepartments } from '../../../api/departments.ts';
@@ -62,7 +62,7 @@ export function CalendarFilters({ filters, onChange }: CalendarFiltersProps) {
         onChange={(states) =>
           onChange({
             ...filters,
-            states: states.filter((s): s is TargetState => TARGET_STATES.includes(s as TargetState)),
+            states: states.filter(isTargetState),
           })
         }
       />
