@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, notInArray, or, type SQL } from 'drizzle-orm';
 import type { Context } from '../../context.ts';
 import { channels } from '../../platform/db/schema/channels.ts';
 import { posts, postTargets } from '../../platform/db/schema/publishing.ts';
@@ -45,7 +45,10 @@ export async function calendar(ctx: Context, p: Principal, f: CalendarFilter) {
   if (f.channelId) conditions.push(eq(postTargets.channelId, f.channelId));
   if (f.departmentId) conditions.push(eq(posts.departmentId, f.departmentId));
   if (f.campaignId) conditions.push(eq(posts.campaignId, f.campaignId));
+  // A target taken back to draft (unscheduled) keeps its old time for the next scheduling; it is not on
+  // the calendar unless drafts are asked for.
   if (f.state) conditions.push(eq(postTargets.state, f.state));
+  else conditions.push(notInArray(postTargets.state, ['draft', 'cancelled']));
   const rows = await ctx.db
     .select({ t: postTargets, post: posts, channel: channels })
     .from(postTargets)

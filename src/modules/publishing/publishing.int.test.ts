@@ -351,6 +351,15 @@ describe('publishing', () => {
       scheduledAt: '2021-01-01T00:00:00Z',
     });
     expect(past.statusCode).toBe(422);
+
+    // Taken back to draft, it leaves the calendar (it keeps its time for the next scheduling).
+    expect((await call('editor', 'POST', `/posts/${post.id}/unschedule`, {})).statusCode).toBe(200);
+    const after = await call(
+      'viewer',
+      'GET',
+      `/calendar?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    );
+    expect(after.json().items.filter((e: { postId: string }) => e.postId === post.id)).toHaveLength(0);
   });
 
   it('schedules into the next free slot of each channel’s posting plan', async () => {
