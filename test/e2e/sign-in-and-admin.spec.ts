@@ -30,7 +30,7 @@ test('signs in, shows all twelve areas, and switches the language', async ({ pag
     await expect(nav.getByRole('link', { name: area, exact: true })).toBeVisible();
   }
   // An area that is not built yet says so plainly.
-  await nav.getByRole('link', { name: 'Kanäle', exact: true }).click();
+  await nav.getByRole('link', { name: 'Posteingang', exact: true }).click();
   await expect(
     page.getByText('Dieser Bereich ist in dieser Version von Chorus noch nicht verfügbar.'),
   ).toBeVisible();

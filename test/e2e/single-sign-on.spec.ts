@@ -4,7 +4,10 @@ import { signInAsAdmin } from './sign-in.ts';
 // No identity provider runs here: the full round trip is covered by the server's integration tests.
 // These check what a person sees around it.
 
-test('an admin finds the callback URL and sees why an unreachable issuer is refused', async ({ page }) => {
+test('an admin finds the callback URL and sees why an unreachable issuer is refused', async ({
+  page,
+  baseURL,
+}) => {
   await signInAsAdmin(page);
   await page
     .getByRole('navigation', { name: 'Hauptnavigation' })
@@ -13,7 +16,7 @@ test('an admin finds the callback URL and sees why an unreachable issuer is refu
   await expect(page.getByRole('heading', { level: 1, name: 'Single Sign-on' })).toBeVisible();
   await expect(page.getByText('Nicht eingerichtet')).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Weiterleitungs-URI (Callback-URL)' })).toHaveValue(
-    /^http:\/\/127\.0\.0\.1:3199\/api\/v1\/auth\/sso\/callback$/,
+    `${baseURL}/api/v1/auth/sso/callback`,
   );
   await expect(page.getByText('openid email profile')).toBeVisible();
 
