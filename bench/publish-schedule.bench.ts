@@ -1,5 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,13 +7,10 @@ import pg from 'pg';
 import { startWorkers } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { type Context, createContext } from '../src/context.ts';
-import { sealContext } from '../src/modules/channels/open-channel.ts';
-import { createOrganisation } from '../src/modules/identity/organisations.ts';
 import { enqueueSends } from '../src/modules/publishing/send-queue.ts';
 import { runMigrations } from '../src/platform/db/migrator.ts';
-import { channels } from '../src/platform/db/schema/channels.ts';
-import { memberships, users } from '../src/platform/db/schema/identity.ts';
 import { posts, postTargets } from '../src/platform/db/schema/publishing.ts';
+import { insertScheduled, type Seeded, seedOrg, spawnWorker, stopWorker } from '../test/publishing-load.ts';
 import type { Bench, BenchReport } from './harness.ts';
 import { percentile, round } from './harness.ts';
 
@@ -32,7 +28,6 @@ import { percentile, round } from './harness.ts';
  * figure of its own.
  */
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const SECRET_KEY = Buffer.alloc(32, 11).toString('base64');
 const CHANNELS = 100;
 const LATENCY_MS = 20;
@@ -46,78 +41,6 @@ interface Scenario {
   windowMs: number;
   /** How long after the last due time the run may take to drain before it counts what is missing. */
   drainLimitMs: number;
-}
-
-interface Seeded {
-  orgId: string;
-  authorId: string;
-  channelIds: string[];
-}
-
-async function seedOrg(ctx: Context, slug: string, channelCount: number): Promise<Seeded> {
-  const { orgId, authorId } = await ctx.db.transaction(async (tx) => {
-    const { org } = await createOrganisation(tx, { name: `Bench ${slug}`, slug });
-    const [u] = await tx
-      .insert(users)
-      .values({ email: `author@${slug}.example`, name: 'Bench Author' })
-      .returning({ id: users.id });
-    await tx.insert(memberships).values({ orgId: org.id, userId: u!.id, role: 'manager', status: 'active' });
-    return { orgId: org.id, authorId: u!.id };
-  });
-  const rows: (typeof channels.$inferInsert)[] = [];
-  for (let i = 0; i < channelCount; i++) {
-    const { account, token } = await ctx.sandbox.createAccount(orgId, {
-      handle: `${slug}_${i}`,
-      displayName: `Bench ${i}`,
-    });
-    await ctx.sandbox.updateSettings(orgId, account.id, { latencyMs: LATENCY_MS });
-    const id = randomUUID();
-    rows.push({
-      id,
-      orgId,
-      network: 'sandbox',
-      name: `Bench ${i}`,
-      ownership: 'company',
-      accountId: account.id,
-      accountHandle: account.handle,
-      accountUrl: ctx.sandbox.api.accountUrl(account.handle),
-      credentialsSealed: ctx.secrets.seal(
-        JSON.stringify({ serviceUrl: '', identifier: token, secret: '' }),
-        sealContext(id),
-      ),
-    });
-  }
-  if (rows.length > 0) await ctx.db.insert(channels).values(rows);
-  return { orgId, authorId, channelIds: rows.map((r) => r.id!) };
-}
-
-/**
- * Approved posts with one scheduled target each, due evenly from `start` over `windowMs`, round-robin over
- * the channels — in one statement, as an import would write them. Returns each target's due time.
- */
-async function insertScheduled(
-  ctx: Context,
-  s: Seeded,
-  n: number,
-  start: Date,
-  windowMs: number,
-): Promise<Map<string, number>> {
-  const res = await ctx.database.pool.query<{ id: string; due: Date }>(
-    `with src as materialized (
-       select gen_random_uuid() as id, i from generate_series(0, $1::int - 1) as i
-     ), p as (
-       insert into posts (id, org_id, author_id, base_text, state, version, approved_version)
-       select id, $2, $3, 'Geplanter Beitrag Nummer ' || i || ' aus dem Lasttest.', 'approved', 1, 1 from src
-     )
-     insert into post_targets (org_id, post_id, channel_id, state, scheduled_at, idempotency_key)
-     select $2, id, ($4::uuid[])[1 + i % cardinality($4::uuid[])], 'scheduled',
-            $5::timestamptz + (i * $6::double precision) * interval '1 millisecond',
-            'chorus-' || gen_random_uuid()
-     from src
-     returning id, scheduled_at as due`,
-    [n, s.orgId, s.authorId, s.channelIds, start.toISOString(), windowMs / n],
-  );
-  return new Map(res.rows.map((r) => [r.id, r.due.getTime()]));
 }
 
 /** The floor: the send path's claim and its "published" write, 50 at a time, nothing else. */
@@ -157,39 +80,6 @@ async function floor(ctx: Context, s: Seeded, n: number) {
   return { totalMs: round(ms, 0), rowsPerS: round(n / (ms / 1000), 0) };
 }
 
-async function spawnWorker(env: NodeJS.ProcessEnv, errors: string[]): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'src/main.ts'), 'worker'], {
-    env,
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let buffered = '';
-  const started = new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${buffered.slice(-2000)}`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const text = chunk.toString();
-      if (text.includes('"worker started"')) resolve();
-      for (const line of text.split('\n')) if (/"level":(50|60)/.test(line)) errors.push(line.slice(0, 500));
-      buffered = (buffered + text).slice(-4000);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => {
-      buffered = (buffered + chunk.toString()).slice(-4000);
-    });
-  });
-  await started;
-  child.removeAllListeners('exit');
-  return child;
-}
-
-async function stopWorker(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 40_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 async function run(sc: Scenario): Promise<BenchReport> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'chorus-bench-sched-'));
   const adminUrl = sc.kind === 'postgres' ? process.env.DATABASE_URL : undefined;
@@ -219,14 +109,12 @@ async function run(sc: Scenario): Promise<BenchReport> {
   try {
     await runMigrations(ctx.db);
     await ctx.queue.start();
-    const floorOrg = await seedOrg(ctx, 'floor', 1);
+    const floorOrg = await seedOrg(ctx, 'floor', 1, LATENCY_MS);
     const base = await floor(ctx, floorOrg, sc.posts);
-    const seeded = await seedOrg(ctx, 'sched', CHANNELS);
+    const seeded = await seedOrg(ctx, 'sched', CHANNELS, LATENCY_MS);
 
     if (sc.kind === 'pglite') await startWorkers(ctx);
-    else
-      for (let i = 0; i < WORKERS_ON_POSTGRES; i++)
-        workers.push(await spawnWorker({ ...env, LOG_LEVEL: 'info' }, workerErrors));
+    else for (let i = 0; i < WORKERS_ON_POSTGRES; i++) workers.push(await spawnWorker(env, workerErrors));
 
     const start = new Date(Date.now() + LEAD_MS);
     let t = performance.now();
@@ -260,7 +148,16 @@ async function run(sc: Scenario): Promise<BenchReport> {
       .from(postTargets)
       .where(eq(postTargets.orgId, seeded.orgId));
     const published = done.filter((d) => d.state === 'published' && d.publishedAt);
-    const lateness = published.map((d) => d.publishedAt!.getTime() - due.get(d.id)!).sort((a, b) => a - b);
+    // A post still unsent at the end counts with how late it is by then (a lower bound), so a backlog
+    // shows in the percentiles instead of vanishing from them.
+    const endedAt = Date.now();
+    const lateness = done
+      .map((d) =>
+        d.state === 'published' && d.publishedAt
+          ? d.publishedAt.getTime() - due.get(d.id)!
+          : endedAt - due.get(d.id)!,
+      )
+      .sort((a, b) => a - b);
     const firstDue = Math.min(...due.values());
     const lastPublished = Math.max(...published.map((d) => d.publishedAt!.getTime()));
     const dup = await ctx.database.pool.query<{ byKey: number; byText: number }>(
@@ -276,7 +173,8 @@ async function run(sc: Scenario): Promise<BenchReport> {
       [seeded.orgId],
     );
     const duplicates = dup.rows[0]!.byKey + dup.rows[0]!.byText;
-    const lost = sc.posts - published.length;
+    // Lost: ended anywhere but published (failed, needs a decision); open ones are counted apart.
+    const lost = done.filter((d) => !['published', 'scheduled', 'sending'].includes(d.state)).length;
     const p99 = percentile(lateness, 99);
     const name =
       sc.kind === 'pglite'
@@ -294,6 +192,7 @@ async function run(sc: Scenario): Promise<BenchReport> {
         published: published.length,
         duplicates,
         lost,
+        unsentAtEnd: open,
         retries: retries.rows[0]!.n,
         floorHeadroom: round(base.rowsPerS / arrival, 1),
       },
@@ -304,8 +203,8 @@ async function run(sc: Scenario): Promise<BenchReport> {
       ratio: round(p99 / GOAL_P99_MS, 3),
       ratioMeaning: 'p99 lateness / 1 s goal (below 1 meets it)',
       goal: {
-        description: 'p99 lateness ≤ 1 s (no rate limits here), no duplicates, none lost',
-        met: p99 <= GOAL_P99_MS && duplicates === 0 && lost === 0,
+        description: 'p99 lateness ≤ 1 s (no rate limits here), no duplicates, none lost, all sent',
+        met: p99 <= GOAL_P99_MS && duplicates === 0 && lost === 0 && open === 0,
       },
       notes: [
         `inserted ${sc.posts} posts + targets in ${round(insertMs, 0)} ms, queued their send jobs in ${round(enqueueMs, 0)} ms; the first was due ${round(headroomMs, 0)} ms later`,

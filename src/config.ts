@@ -44,6 +44,11 @@ export const configSchema = z.object({
    */
   publishLeaseSeconds: z.coerce.number().int().min(2).max(3600),
   /**
+   * The first wait before sending again after an unclear answer (5xx, time-out, dropped connection); it
+   * doubles with each attempt, up to ten minutes. A network's Retry-After always wins over it.
+   */
+  publishRetrySeconds: z.coerce.number().min(0.1).max(600),
+  /**
    * Let channel service URLs (a Mastodon instance, a Bluesky PDS) point at loopback and private addresses.
    * Off in production: a URL someone types must not reach the machine's own network.
    */
@@ -91,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     authCacheMs: env.CHORUS_AUTH_CACHE_MS ?? '10000',
     signInLimitPerMinute: env.CHORUS_SIGN_IN_LIMIT_PER_MINUTE ?? '20',
     publishLeaseSeconds: env.CHORUS_PUBLISH_LEASE_SECONDS ?? '120',
+    publishRetrySeconds: env.CHORUS_PUBLISH_RETRY_SECONDS ?? '5',
     networkTimeoutMs: env.CHORUS_NETWORK_TIMEOUT_MS ?? '30000',
     allowPrivateNetworks: bool(env.CHORUS_ALLOW_PRIVATE_NETWORKS, false),
     trustProxy: bool(env.CHORUS_TRUST_PROXY, false),

@@ -2,7 +2,12 @@ import type { Config } from './config.ts';
 import type { BlueskySessionCache } from './connectors/bluesky/client.ts';
 import type { Connector, Credentials, NetworkId } from './connectors/connector.ts';
 import { createConnector } from './connectors/registry.ts';
-import { createSandboxNetwork, type SandboxNetwork, sandboxPublicUrl } from './connectors/sandbox/network.ts';
+import {
+  createSandboxNetwork,
+  type SandboxNetwork,
+  type SandboxNetworkOptions,
+  sandboxPublicUrl,
+} from './connectors/sandbox/network.ts';
 import { createSecretBox, loadOrCreateKeyFile, type SecretBox } from './platform/crypto.ts';
 import { type Database, type Db, openDatabase } from './platform/db/client.ts';
 import type { EventBus } from './platform/events/bus.ts';
@@ -42,6 +47,8 @@ export interface ContextOverrides {
   queue?: JobQueue;
   /** Wraps the connector factory (tests count or slow down calls). */
   connectors?: (open: OpenConnector) => OpenConnector;
+  /** How the sandbox network behaves (tests: seeded failures, a short injected Retry-After). */
+  sandbox?: Omit<SandboxNetworkOptions, 'publicUrl'>;
 }
 
 export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<Context> {
@@ -61,7 +68,10 @@ export async function createContext(config: Config, overrides: ContextOverrides 
   });
   const mailer = overrides.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
   const metrics = createMetrics();
-  const sandbox = createSandboxNetwork(database.db, { publicUrl: sandboxPublicUrl(config.baseUrl) });
+  const sandbox = createSandboxNetwork(database.db, {
+    ...overrides.sandbox,
+    publicUrl: sandboxPublicUrl(config.baseUrl),
+  });
   const blueskySessions: BlueskySessionCache = new Map();
   const openConnector: OpenConnector = (orgId, network, credentials) =>
     createConnector(network, credentials, {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { type Context, createContext } from '../src/context.ts';
+import { type Context, type ContextOverrides, createContext } from '../src/context.ts';
 import { rightAnswers } from '../src/modules/governance/demo-training.ts';
 import { acknowledgementOf, currentGuideline } from '../src/modules/governance/guideline-documents.ts';
 import { listTrainings } from '../src/modules/governance/training.ts';
@@ -40,7 +40,10 @@ export interface Session {
 }
 
 /** The real app on a real database of its own, with the demo organisation and a second organisation. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  overrides: Pick<ContextOverrides, 'connectors' | 'sandbox'> = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -50,7 +53,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const mail = createCapturingMailer();
-  const ctx = await createContext(config, { database: db, log: createLogger('silent'), mailer: mail });
+  const ctx = await createContext(config, {
+    ...overrides,
+    database: db,
+    log: createLogger('silent'),
+    mailer: mail,
+  });
   await ctx.events.start();
   // The queue takes jobs (publishing enqueues sends); tests run the handlers themselves where they need them.
   await ctx.queue.start();

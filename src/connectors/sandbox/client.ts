@@ -1,6 +1,5 @@
 import { SANDBOX_CAPABILITIES } from '../capabilities.ts';
 import { type Connector, RateLimited, Transient } from '../connector.ts';
-import { INJECTED_RETRY_AFTER_SECONDS } from './faults.ts';
 import { parseCursor, toAccount, toInboundItem, toPublished } from './mapping.ts';
 import type { SandboxAccount, SandboxNetwork } from './network.ts';
 
@@ -35,7 +34,7 @@ export function sandboxConnector(
     if (latency > 0) await api.sleep(latency);
     const failure = await api.admit(account);
     if (failure === 'rate_limit') {
-      throw new RateLimited(INJECTED_RETRY_AFTER_SECONDS, 'the sandbox answered 429 (simulated)');
+      throw new RateLimited(api.injectedRetryAfterSeconds, 'the sandbox answered 429 (simulated)');
     }
     if (failure === 'server_error') throw new Transient('the sandbox answered 500 (simulated)');
     if (failure === 'timeout') {

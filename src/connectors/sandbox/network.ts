@@ -10,7 +10,13 @@ import {
 import { SANDBOX_CAPABILITIES } from '../capabilities.ts';
 import { AuthExpired, RateLimited, Rejected } from '../connector.ts';
 import { checkPost } from '../validate.ts';
-import { chooseFailure, FAILURE_KINDS, type FailureKind, isFailureKind } from './faults.ts';
+import {
+  chooseFailure,
+  FAILURE_KINDS,
+  type FailureKind,
+  INJECTED_RETRY_AFTER_SECONDS,
+  isFailureKind,
+} from './faults.ts';
 import { createSandboxRepo, toAccount, UUID_RE } from './repo.ts';
 import {
   type SandboxApi,
@@ -166,6 +172,7 @@ export function createSandboxNetwork(db: Executor, options: SandboxNetworkOption
     findByIdempotencyKey: findByKey,
     sleep,
     accountUrl: (handle) => `${publicUrl}/@${handle}`,
+    injectedRetryAfterSeconds: options.injectedRetryAfterSeconds ?? INJECTED_RETRY_AFTER_SECONDS,
   };
 
   return {

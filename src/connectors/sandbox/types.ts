@@ -73,6 +73,8 @@ export interface SandboxNetworkOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Where the sandbox's posts are shown: post URLs are `<publicUrl>/@<handle>/<id>`. */
   publicUrl?: string;
+  /** Seconds an injected `rate_limit` asks the client to wait (default INJECTED_RETRY_AFTER_SECONDS). */
+  injectedRetryAfterSeconds?: number;
 }
 
 /** What the sandbox connector calls: the network's "HTTP API", in process. */
@@ -91,6 +93,8 @@ export interface SandboxApi {
   findByIdempotencyKey(account: SandboxAccount, key: string): Promise<SandboxPost | null>;
   sleep(ms: number): Promise<void>;
   accountUrl(handle: string): string;
+  /** The Retry-After of an injected `rate_limit`. */
+  readonly injectedRetryAfterSeconds: number;
 }
 
 export interface SandboxNetwork {

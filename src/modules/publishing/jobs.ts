@@ -14,8 +14,10 @@ function targetIdOf(data: object): string {
 export const publishingJobs: JobDefinition<Context>[] = [
   {
     name: SEND_JOB,
-    // Many posts fall due in the same minute; each job mostly waits on the network, so take many at once.
-    options: { batchSize: 50 },
+    // Many posts fall due in the same minute; each job mostly waits on the network, so take many at once,
+    // look often (a post is due to the second; pg-boss's own default is every 2 s) and keep fetching while
+    // there is a backlog.
+    options: { batchSize: 50, pollingIntervalSeconds: 0.5, burst: true },
     handle: (ctx, data) => sendTarget(ctx, targetIdOf(data)),
   },
   {

@@ -21,9 +21,12 @@ import { enqueueMetrics, enqueueSend } from './send-queue.ts';
 export const MAX_ATTEMPTS = 10;
 const SYSTEM = 'Chorus';
 
-/** Backoff for a retry: the network's Retry-After when it gives one, else exponential, with jitter. */
-export function retryDelayMs(attempt: number, retryAfterSeconds?: number): number {
-  const exp = Math.min(600, 5 * 2 ** Math.max(0, attempt - 1)) * 1000;
+/**
+ * Backoff for a retry: the network's Retry-After when it gives one, else exponential from `baseSeconds`
+ * (CHORUS_PUBLISH_RETRY_SECONDS), with jitter.
+ */
+export function retryDelayMs(attempt: number, retryAfterSeconds?: number, baseSeconds = 5): number {
+  const exp = Math.min(600, baseSeconds * 2 ** Math.max(0, attempt - 1)) * 1000;
   const base = retryAfterSeconds !== undefined ? Math.max(retryAfterSeconds * 1000, 1000) : exp;
   // Jitter only upwards, so a Retry-After is never undercut.
   return Math.round(base * (1 + Math.random() * 0.2));
@@ -48,7 +51,9 @@ async function claim(ctx: Context, targetId: string): Promise<TargetRow | null> 
       and(
         eq(postTargets.id, targetId),
         eq(postTargets.state, 'scheduled'),
-        lte(postTargets.scheduledAt, sql`now() + interval '1 second'`),
+        // Not a moment early: a retry's time honours the network's Retry-After, and a stray wake-up
+        // (a re-queued or retried job) must not undercut it.
+        lte(postTargets.scheduledAt, sql`now()`),
       ),
     )
     .returning();
@@ -78,13 +83,18 @@ export async function sendTarget(ctx: Context, targetId: string): Promise<void> 
       await enqueueSend(ctx, targetId, row.at);
     return;
   }
-  const outcome = await attempt(ctx, target);
-  await settle(ctx, target, outcome);
-}
-
-async function attempt(ctx: Context, target: TargetRow): Promise<Outcome> {
   const [post] = await ctx.db.select().from(posts).where(eq(posts.id, target.postId));
   const [channel] = await ctx.db.select().from(channels).where(eq(channels.id, target.channelId));
+  const outcome = await attempt(ctx, target, post, channel);
+  await settle(ctx, target, outcome, { post: post ?? null, channelName: channel?.name ?? '' });
+}
+
+async function attempt(
+  ctx: Context,
+  target: TargetRow,
+  post: typeof posts.$inferSelect | undefined,
+  channel: typeof channels.$inferSelect | undefined,
+): Promise<Outcome> {
   if (!post || !channel)
     return { kind: 'failed', code: 'channel_removed', reason: 'The channel no longer exists.' };
   if (channel.deletedAt)
@@ -148,7 +158,7 @@ async function classify(
     if (target.attempts >= MAX_ATTEMPTS) return { kind: 'failed', code: 'gave_up', reason: err.message };
     return {
       kind: 'retry',
-      delayMs: retryDelayMs(target.attempts, err.retryAfterSeconds),
+      delayMs: retryDelayMs(target.attempts, err.retryAfterSeconds, ctx.config.publishRetrySeconds),
       reason: err.message,
     };
   }
@@ -169,7 +179,11 @@ export async function settleUnclear(
       if (found && found !== 'unknown') return { kind: 'published', post: found };
       if (found === null) {
         if (target.attempts >= MAX_ATTEMPTS) return { kind: 'failed', code: 'gave_up', reason };
-        return { kind: 'retry', delayMs: retryDelayMs(target.attempts), reason };
+        return {
+          kind: 'retry',
+          delayMs: retryDelayMs(target.attempts, undefined, ctx.config.publishRetrySeconds),
+          reason,
+        };
       }
     } catch (lookupErr) {
       ctx.log.warn({ err: lookupErr, targetId: target.id }, 'idempotency look-up failed');
@@ -177,7 +191,7 @@ export async function settleUnclear(
   }
   const windowMs = connector.capabilities.idempotencyWindowSeconds * 1000;
   const firstSent = target.firstSentAt ?? new Date();
-  const delayMs = retryDelayMs(target.attempts);
+  const delayMs = retryDelayMs(target.attempts, undefined, ctx.config.publishRetrySeconds);
   // Retry only if the retry itself still lands inside the window in which the network drops a second copy.
   if (windowMs > 0 && Date.now() + delayMs + ctx.config.networkTimeoutMs < firstSent.getTime() + windowMs) {
     if (target.attempts >= MAX_ATTEMPTS) return { kind: 'needs_decision', reason };
@@ -186,20 +200,32 @@ export async function settleUnclear(
   return { kind: 'needs_decision', reason };
 }
 
-/** Writes the outcome, fenced by the attempt number: a send the reconciler already settled changes nothing. */
-export async function settle(ctx: Context, target: TargetRow, outcome: Outcome): Promise<void> {
+async function postAndChannel(ctx: Context, target: TargetRow) {
+  const [post] = await ctx.db.select().from(posts).where(eq(posts.id, target.postId));
+  const [channel] = await ctx.db
+    .select({ name: channels.name })
+    .from(channels)
+    .where(eq(channels.id, target.channelId));
+  return { post: post ?? null, channelName: channel?.name ?? '' };
+}
+
+/**
+ * Writes the outcome, fenced by the attempt number: a send the reconciler already settled changes nothing.
+ * `known` saves reading the post and channel again when the caller has them.
+ */
+export async function settle(
+  ctx: Context,
+  target: TargetRow,
+  outcome: Outcome,
+  known?: { post: typeof posts.$inferSelect | null; channelName: string },
+): Promise<void> {
   const now = new Date();
   const fence = and(
     eq(postTargets.id, target.id),
     eq(postTargets.state, 'sending'),
     eq(postTargets.attempts, target.attempts),
   );
-  const [post] = await ctx.db.select().from(posts).where(eq(posts.id, target.postId));
-  const [channel] = await ctx.db
-    .select({ name: channels.name })
-    .from(channels)
-    .where(eq(channels.id, target.channelId));
-  const channelName = channel?.name ?? '';
+  const { post, channelName } = known ?? (await postAndChannel(ctx, target));
   const link = `/publishing/posts/${target.postId}`;
   const mailIds = await ctx.db.transaction(async (tx) => {
     const base = {

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { installSessionQueue } from './pglite-session-queue.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -86,6 +87,7 @@ async function openEmbedded(opts: OpenOptions): Promise<Database> {
     ...(useUnix ? { path: socketPath } : { host: '127.0.0.1', port: 0 }),
     maxConnections: 64,
   });
+  installSessionQueue(server, lite);
   await server.start();
   const connection: pg.PoolConfig = useUnix
     ? { host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: opts.poolSize ?? 8 }

@@ -6,6 +6,6 @@ export interface JobDefinition<Ctx> {
   name: string;
   /** Cron expression (UTC) for recurring jobs; pg-boss makes sure only one process enqueues each tick. */
   cron?: string;
-  options?: { batchSize?: number; pollingIntervalSeconds?: number };
+  options?: { batchSize?: number; pollingIntervalSeconds?: number; burst?: boolean };
   handle(ctx: Ctx, data: object): Promise<void>;
 }

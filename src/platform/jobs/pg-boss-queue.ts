@@ -213,6 +213,7 @@ export function createPgBossQueue(opts: PgBossQueueOptions): JobQueue {
         {
           batchSize: w?.batchSize ?? 1,
           localConcurrency: w?.concurrency ?? 1,
+          ...(w?.burst && { burstWhenBatchFull: true }),
           ...(pollingIntervalSeconds !== undefined && { pollingIntervalSeconds }),
           // Each job of a batch succeeds or fails on its own instead of the batch failing as one.
           perJobResults: true,

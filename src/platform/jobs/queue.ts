@@ -30,6 +30,8 @@ export interface WorkOptions {
   pollingIntervalSeconds?: number;
   /** Pollers for this queue in this process. */
   concurrency?: number;
+  /** Fetch again at once, without waiting for the polling interval, while fetches come back full. */
+  burst?: boolean;
 }
 
 export interface QueueOptions {
