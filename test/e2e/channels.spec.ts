@@ -1,4 +1,5 @@
 import { expect as baseExpect, type Page, test } from '@playwright/test';
+import { apiSession } from './api-session.ts';
 import { signIn, signInAsAdmin } from './sign-in.ts';
 
 // Each test signs in as the person it is about; the database is fresh for the run (the demo organisation).
@@ -112,7 +113,11 @@ test('a viewer sees the channels but cannot connect or change one', async ({ pag
   await expect(page.getByRole('button', { name: 'Kanal entfernen' })).toHaveCount(0);
 });
 
-test('the bell counts a mention, links to the post and marks it read', async ({ page }) => {
+test('the bell counts a mention, links to the post and marks it read', async ({ page, baseURL }) => {
+  // The demo's own posts have told the manager things already: start from a read inbox.
+  const managerApi = await apiSession(baseURL!, 'manager@beispiel.example');
+  await managerApi.call('POST', '/notifications/read-all');
+  await managerApi.dispose();
   await signInAsAdmin(page);
   // A comment that mentions the manager is the quickest way to a notification; the composer is elsewhere.
   const csrf = (await page.context().cookies()).find((c) => c.name === 'chorus_csrf')?.value ?? '';

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { apiSession } from './api-session.ts';
 import { signIn } from './sign-in.ts';
 
 // The editor (Personal/HR) writes; the manager approves and publishes. Nothing here depends on whether the
@@ -185,4 +186,62 @@ test('when a colleague saved a newer version, the autosave keeps the user’s te
   await reloadComposer(page);
   await expect(base).toHaveValue(mine);
   await expect(page.getByRole('region', { name: 'Verlauf' })).toContainText('Sophie Social');
+});
+
+test('a manager publishes despite a guideline warning with a written reason; compliance finds it for review', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(240_000);
+  const tag = `Ausnahme ${Date.now()}`;
+  await signIn(page, 'manager@beispiel.example', 'Sophie Social');
+  await newPost(page);
+  // An HR company post without the campaign hashtag: the demo policy warns.
+  await page
+    .getByLabel('Beitragstext', { exact: true })
+    .fill(`${tag}: Unser Azubi-Tag am Samstag – kommt vorbei!`);
+  await page.getByRole('checkbox', { name: /^Beispiel Karriere/ }).check();
+  await page.getByRole('combobox', { name: 'Abteilung' }).click();
+  await page.getByRole('option', { name: 'Personal (HR)' }).click();
+  await expect(page.getByRole('region', { name: /^Richtlinien: Beispiel Karriere/ })).toContainText(
+    'Warnung',
+    {
+      timeout: 30_000,
+    },
+  );
+  await expect(page.getByTestId('save-status')).toHaveText('Alle Änderungen gespeichert.', {
+    timeout: 30_000,
+  });
+  await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+  await expect(page.getByText('Zur Freigabe eingereicht.')).toBeVisible({ timeout: 30_000 });
+
+  // The admin approves (the demo workflow does not let the author approve her own post).
+  const postId = page.url().split('/').pop()!;
+  const admin = await apiSession(baseURL!, 'admin@beispiel.example');
+  await admin.call('POST', `/posts/${postId}/approve`, { comment: 'Inhaltlich in Ordnung.' });
+  await admin.dispose();
+
+  // Publishing now asks for a reason; with it, the post goes out.
+  await reloadComposer(page);
+  const reason = 'Der Azubi-Tag gehört nicht zur Karrierekampagne.';
+  await page.getByLabel('Begründung für die Ausnahme').fill(reason);
+  await page.getByRole('button', { name: 'Jetzt veröffentlichen' }).click();
+  await expect(
+    page.getByRole('article', { name: 'Beispiel Karriere' }).locator('[data-state]'),
+  ).toHaveAttribute('data-state', 'published', { timeout: 90_000 });
+
+  // Compliance sees the override, with the reason and who gave it, in the review queue.
+  const complianceContext = await browser.newContext();
+  const compliance = await complianceContext.newPage();
+  await signIn(compliance, 'compliance@beispiel.example', 'Konrad Compliance');
+  await compliance
+    .getByRole('navigation', { name: 'Hauptnavigation' })
+    .getByRole('link', { name: 'Prüfliste' })
+    .click();
+  const item = compliance.getByRole('article', { name: new RegExp(`^${tag}`) });
+  await expect(item).toContainText('Übergangen', { timeout: 30_000 });
+  await expect(item).toContainText(reason);
+  await expect(item).toContainText('Von Sophie Social');
+  await complianceContext.close();
 });
