@@ -10,7 +10,7 @@ import { notify } from '../notifications/notify.ts';
 import { createDraftPost } from '../publishing/index.ts';
 import { visibleRequest } from './access.ts';
 import { addRequestEvent } from './repo.ts';
-import { isClosed, statusParams } from './status-labels.ts';
+import { isClosed } from './status-labels.ts';
 
 type PostingFields = Extract<RequestFields, { content: string }>;
 
@@ -71,7 +71,7 @@ export async function turnIntoPost(
             orgId: p.orgId,
             userIds: [request.requesterId],
             kind: 'request.posted',
-            params: { actor: p.name, title: request.title, ...statusParams('in_progress', null) },
+            params: { actor: p.name, title: request.title },
             link: `/requests/${id}`,
             mail: true,
           });
