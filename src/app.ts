@@ -14,6 +14,8 @@ import { notificationJobs, registerNotificationRoutes } from './modules/notifica
 import { publishingJobs, startPublishingLoops } from './modules/publishing/jobs.ts';
 import { publishingMessages } from './modules/publishing/messages.ts';
 import { registerPublishingRoutes } from './modules/publishing/routes.ts';
+import { requestMessages } from './modules/requests/messages.ts';
+import { registerRequestRoutes } from './modules/requests/routes.ts';
 import { migrationsPending } from './platform/db/migrator.ts';
 import { registerMessages } from './platform/http/messages.ts';
 import { type App, buildServer } from './platform/http/server.ts';
@@ -23,6 +25,7 @@ registerMessages(channelMessages);
 registerMessages(publishingMessages);
 registerMessages(notificationMessages);
 registerMessages(governanceMessages);
+registerMessages(requestMessages);
 
 /** Wiring: hands each module's routes to the HTTP server (the platform never imports a module). */
 export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {}): Promise<App> {
@@ -52,6 +55,7 @@ export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {
       registerPublishingRoutes(api, ctx);
       registerNotificationRoutes(api, ctx);
       registerGovernanceRoutes(api, ctx);
+      registerRequestRoutes(api, ctx);
     },
   });
 }

@@ -5,6 +5,7 @@ import { READINESS_QUESTIONS } from '../../src/modules/governance/readiness-ques
 import { createTestApp, PASSWORD, type Session, type TestApp } from '../app.ts';
 import { startTestIdp, type TestIdp } from '../fakes/test-idp.ts';
 import { type Call, PUBLISHING_NOT_WRITES, publishingScenarios } from './publishing-scenarios.ts';
+import { requestsScenarios } from './requests-scenarios.ts';
 
 /** GET routes that change something: the provider sends the browser back to the SSO callback with a GET. */
 const WRITING_GETS = new Set(['GET /api/v1/auth/sso/callback']);
@@ -147,6 +148,7 @@ describe('every write is audited', () => {
     },
     'DELETE /api/v1/sso': async () => ({ method: 'DELETE', url: '/api/v1/sso', headers: admin.headers }),
     ...publishingScenarios(() => ({ t, admin })),
+    ...requestsScenarios(() => ({ t, admin })),
     'PUT /api/v1/guidelines/policy': async () => ({
       method: 'PUT',
       url: '/api/v1/guidelines/policy',

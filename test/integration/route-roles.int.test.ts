@@ -107,6 +107,15 @@ const EXPECTED: Record<string, 'public' | 'all' | Role[]> = {
   'GET /api/v1/guidelines/compliance/export': ['owner', 'admin', 'compliance'],
   'GET /api/v1/guidelines/readiness': 'all',
   'POST /api/v1/guidelines/readiness': ['owner', 'admin', 'manager', 'compliance'],
+  'GET /api/v1/requests': 'all',
+  'POST /api/v1/requests': 'all',
+  'GET /api/v1/requests/assignees': ['owner', 'admin', 'manager', 'editor'],
+  'GET /api/v1/requests/:id': 'all',
+  'PATCH /api/v1/requests/:id': ['owner', 'admin', 'manager', 'editor'],
+  'POST /api/v1/requests/:id/messages': 'all',
+  'POST /api/v1/requests/:id/attachments': 'all',
+  'GET /api/v1/requests/:id/attachments/:attachmentId': 'all',
+  'POST /api/v1/requests/:id/post': ['owner', 'admin', 'manager', 'editor'],
 };
 
 // Routes that end the caller's session are tried last, with a session of their own.

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../app.ts';
+import { ONE_PIXEL_PNG } from './publishing-scenarios.ts';
+import { multipartFile } from './requests-scenarios.ts';
 
 /** One organisation never sees or changes another's data, whatever ids it puts into a URL. */
 describe('tenant isolation', () => {
@@ -224,6 +226,66 @@ describe('tenant isolation', () => {
     expect((await get(demo, `/api/v1/guidelines/training/${demoTraining}`)).json().title.de).toBe(
       'Vertrauliche Daten',
     );
+  });
+
+  it('keeps requests, their threads and attachments to their organisation', async () => {
+    const demo = await t.signIn(t.emailOf('contributor'));
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/requests',
+      headers: demo.headers,
+      payload: { type: 'question', title: 'Interne Frage', fields: { question: 'Geheim?' } },
+    });
+    expect(filed.statusCode).toBe(201);
+    const requestId = filed.json().id;
+    const { body, contentType } = multipartFile(ONE_PIXEL_PNG, 'x.png');
+    const attached = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${requestId}/attachments`,
+      headers: { ...demo.headers, 'content-type': contentType },
+      payload: body,
+    });
+    expect(attached.statusCode).toBe(201);
+    const attachmentId = attached.json().id;
+
+    const other = await t.signIn(t.emailOf('owner', 'other'));
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/requests?scope=all',
+      headers: other.headers,
+    });
+    expect(list.json().items).toEqual([]);
+    const assignees = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/requests/assignees',
+      headers: other.headers,
+    });
+    expect(assignees.json().items.length).toBeGreaterThan(0);
+    expect(JSON.stringify(assignees.json())).not.toContain('Beispiel');
+    const attempts = [
+      { method: 'GET', url: `/api/v1/requests/${requestId}` },
+      { method: 'GET', url: `/api/v1/requests/${requestId}/attachments/${attachmentId}` },
+      {
+        method: 'PATCH',
+        url: `/api/v1/requests/${requestId}`,
+        payload: { status: 'declined', declineReason: 'x' },
+      },
+      { method: 'POST', url: `/api/v1/requests/${requestId}/messages`, payload: { body: 'übernommen' } },
+      { method: 'POST', url: `/api/v1/requests/${requestId}/post` },
+    ] as const;
+    for (const a of attempts) {
+      const res = await t.app.inject({
+        method: a.method,
+        url: a.url,
+        headers: other.headers,
+        payload: 'payload' in a ? a.payload : undefined,
+      });
+      expect(res.statusCode, `${a.method} ${a.url}`).toBe(404);
+    }
+    const after = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/requests/${requestId}`, headers: demo.headers })
+    ).json();
+    expect(after).toMatchObject({ status: 'new', messages: [], postId: null });
   });
 
   it('every table with an org_id column is covered by an organisation filter in the schema', async () => {

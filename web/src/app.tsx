@@ -35,6 +35,7 @@ import { SsoPage } from './pages/organisation/sso/sso-page.tsx';
 import { UsersPage } from './pages/organisation/users/users-page.tsx';
 import { ProfilePage } from './pages/profile/profile-page.tsx';
 import { publishingRoutes } from './pages/publishing/publishing-routes.tsx';
+import { requestRoutes } from './pages/requests/request-routes.tsx';
 import { SignInPage } from './pages/sign-in/sign-in-page.tsx';
 import { RequireSession } from './session/require-session.tsx';
 import { signInPath } from './session/sign-in-path.ts';
@@ -132,6 +133,7 @@ const routes: RouteObject[] = [
           { path: '/profile', element: <ProfilePage /> },
           ...channelRoutes,
           ...publishingRoutes,
+          ...requestRoutes,
           ...plannedAreaRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -93,6 +93,16 @@ export const PERMISSIONS = {
     de: 'Prüfliste, Bestätigungen und Schulungsnachweise prüfen und exportieren',
     en: 'Review the queue, acknowledgements and training records, and export them',
   },
+  'requests.file': {
+    roles: ['owner', 'admin', 'manager', 'editor', 'contributor', 'compliance', 'viewer'],
+    de: 'Anfragen an das Social-Media-Team stellen und eigene verfolgen',
+    en: 'File requests to the social media team and follow one’s own',
+  },
+  'requests.handle': {
+    roles: ['owner', 'admin', 'manager', 'editor'],
+    de: 'Anfragen bearbeiten: priorisieren, zuweisen, beantworten',
+    en: 'Handle requests: prioritise, assign, answer',
+  },
 } as const satisfies Record<string, { roles: readonly Role[]; de: string; en: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,6 +7,12 @@ export const NOTIFICATION_KINDS = [
   'post.needs_decision',
   'post.published',
   'post.mentioned',
+  'request.filed',
+  'request.assigned',
+  'request.status_changed',
+  'request.answered',
+  'request.replied',
+  'request.posted',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -42,6 +48,30 @@ const de: Texts = {
     subject: '{actor} hat Sie in einem Kommentar erwähnt',
     body: '{actor} schreibt zu einem Beitrag:\n\n„{excerpt}“\n\n{url}',
   },
+  'request.filed': {
+    subject: 'Neue Anfrage von {actor}: {title}',
+    body: '{actor} hat eine Anfrage an das Social-Media-Team gestellt:\n\n„{title}“\n\n{url}',
+  },
+  'request.assigned': {
+    subject: 'Anfrage an Sie zugewiesen: {title}',
+    body: '{actor} hat Ihnen die Anfrage „{title}“ zugewiesen.\n\n{url}',
+  },
+  'request.status_changed': {
+    subject: 'Ihre Anfrage „{title}“: {status}',
+    body: '{actor} hat den Status Ihrer Anfrage „{title}“ geändert: {status}.\n\n{reason}\n\n{url}',
+  },
+  'request.answered': {
+    subject: 'Antwort auf Ihre Anfrage „{title}“',
+    body: '{actor} schreibt zu Ihrer Anfrage „{title}“:\n\n„{excerpt}“\n\n{url}',
+  },
+  'request.replied': {
+    subject: 'Rückmeldung zur Anfrage „{title}“',
+    body: '{actor} schreibt zur Anfrage „{title}“:\n\n„{excerpt}“\n\n{url}',
+  },
+  'request.posted': {
+    subject: 'Aus Ihrer Anfrage „{title}“ wird ein Beitrag',
+    body: '{actor} hat aus Ihrer Anfrage „{title}“ einen Beitragsentwurf erstellt.\n\n{url}',
+  },
 };
 
 const en: Texts = {
@@ -73,6 +103,30 @@ const en: Texts = {
     subject: '{actor} mentioned you in a comment',
     body: '{actor} writes about a post:\n\n"{excerpt}"\n\n{url}',
   },
+  'request.filed': {
+    subject: 'New request from {actor}: {title}',
+    body: '{actor} filed a request to the social media team:\n\n"{title}"\n\n{url}',
+  },
+  'request.assigned': {
+    subject: 'Request assigned to you: {title}',
+    body: '{actor} assigned the request "{title}" to you.\n\n{url}',
+  },
+  'request.status_changed': {
+    subject: 'Your request "{title}": {status}',
+    body: '{actor} changed the status of your request "{title}": {status}.\n\n{reason}\n\n{url}',
+  },
+  'request.answered': {
+    subject: 'Answer to your request "{title}"',
+    body: '{actor} writes about your request "{title}":\n\n"{excerpt}"\n\n{url}',
+  },
+  'request.replied': {
+    subject: 'Reply on the request "{title}"',
+    body: '{actor} writes about the request "{title}":\n\n"{excerpt}"\n\n{url}',
+  },
+  'request.posted': {
+    subject: 'Your request "{title}" becomes a post',
+    body: '{actor} made a draft post from your request "{title}".\n\n{url}',
+  },
 };
 
 function fill(template: string, params: Record<string, string>): string {
@@ -86,7 +140,13 @@ export function notificationMail(
   locale: 'de' | 'en',
 ): { subject: string; text: string } {
   const t = (locale === 'de' ? de : en)[kind];
-  const all = { ...params, url: ctx.url };
+  // A param given per language ("status_de", "status_en") fills "{status}" in the reader's language.
+  const localised = Object.fromEntries(
+    Object.entries(params)
+      .filter(([k]) => k.endsWith(`_${locale}`))
+      .map(([k, v]) => [k.slice(0, -3), v]),
+  );
+  const all = { ...params, ...localised, url: ctx.url };
   const greeting = locale === 'de' ? `Hallo ${ctx.name},` : `Hello ${ctx.name},`;
   const footer = `\n\n— Chorus · ${ctx.orgName}\n`;
   return { subject: fill(t.subject, all), text: `${greeting}\n\n${fill(t.body, all)}${footer}` };

@@ -80,45 +80,53 @@ export async function createPost(
   actor: Actor,
   input: PostInput,
 ): Promise<PostRow> {
-  return ctx.db.transaction(async (tx) => {
-    await assertRefs(tx, p, input);
-    const [post] = await tx
-      .insert(posts)
-      .values({
-        orgId: p.orgId,
-        authorId: p.userId,
-        departmentId: input.departmentId === undefined ? p.departmentId : input.departmentId,
-        campaignId: input.campaignId ?? null,
-        baseText: input.baseText ?? '',
-      })
-      .returning();
-    for (const t of input.targets ?? []) {
-      await tx.insert(postTargets).values({
-        orgId: p.orgId,
-        postId: post!.id,
-        channelId: t.channelId,
-        variantText: t.variantText ?? null,
-        idempotencyKey: newIdempotencyKey(),
-      });
-    }
-    await addEvent(tx, {
+  return ctx.db.transaction((tx) => insertPost(tx, p, actor, input));
+}
+
+/** A new draft inside the caller's transaction (another module's change and the post commit together). */
+export async function insertPost(
+  tx: Executor,
+  p: Principal,
+  actor: Actor,
+  input: PostInput,
+): Promise<PostRow> {
+  await assertRefs(tx, p, input);
+  const [post] = await tx
+    .insert(posts)
+    .values({
+      orgId: p.orgId,
+      authorId: p.userId,
+      departmentId: input.departmentId === undefined ? p.departmentId : input.departmentId,
+      campaignId: input.campaignId ?? null,
+      baseText: input.baseText ?? '',
+    })
+    .returning();
+  for (const t of input.targets ?? []) {
+    await tx.insert(postTargets).values({
       orgId: p.orgId,
       postId: post!.id,
-      actorId: p.userId,
-      actorLabel: p.name,
-      kind: 'created',
+      channelId: t.channelId,
+      variantText: t.variantText ?? null,
+      idempotencyKey: newIdempotencyKey(),
     });
-    await recordAudit(tx, actor, {
-      action: 'post.created',
-      targetType: 'post',
-      targetId: post!.id,
-      targetLabel: excerpt(post!.baseText),
-      summary: {
-        after: { channels: (input.targets ?? []).map((t) => t.channelId), departmentId: post!.departmentId },
-      },
-    });
-    return post!;
+  }
+  await addEvent(tx, {
+    orgId: p.orgId,
+    postId: post!.id,
+    actorId: p.userId,
+    actorLabel: p.name,
+    kind: 'created',
   });
+  await recordAudit(tx, actor, {
+    action: 'post.created',
+    targetType: 'post',
+    targetId: post!.id,
+    targetLabel: excerpt(post!.baseText),
+    summary: {
+      after: { channels: (input.targets ?? []).map((t) => t.channelId), departmentId: post!.departmentId },
+    },
+  });
+  return post!;
 }
 
 export const excerpt = (text: string, max = 80) => {

@@ -46,4 +46,7 @@ export const queryKeys = {
   calendar: ['posts', 'calendar'] as const,
   calendarRange: (query: CalendarQuery) => ['posts', 'calendar', query] as const,
   notifications: ['notifications'] as const,
+  requests: ['requests'] as const,
+  request: (id: string) => ['requests', 'one', id] as const,
+  requestAssignees: ['requests', 'assignees'] as const,
 };

@@ -29,7 +29,9 @@ export type Permission =
   | 'posts.write'
   | 'posts.approve'
   | 'workflows.manage'
-  | 'campaigns.manage';
+  | 'campaigns.manage'
+  | 'requests.file'
+  | 'requests.handle';
 
 export const can = (me: Me, permission: Permission) => me.permissions.includes(permission);
 

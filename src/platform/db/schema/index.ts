@@ -5,5 +5,6 @@ export * from './governance.ts';
 export * from './identity.ts';
 export * from './notifications.ts';
 export * from './publishing.ts';
+export * from './requests.ts';
 export * from './sandbox.ts';
 export * from './sso.ts';
