@@ -2,8 +2,8 @@ import type { Context } from '../../context.ts';
 import type { JobDefinition } from '../../platform/jobs/definition.ts';
 import { pullMetrics } from './fetch-metrics.ts';
 import { reconcileInterrupted, requeueOverdue } from './reconcile.ts';
+import { sendTargets } from './send-batch.ts';
 import { METRICS_JOB, SEND_JOB } from './send-queue.ts';
-import { sendTarget } from './send-target.ts';
 
 function targetIdOf(data: object): string {
   const id = (data as { targetId?: unknown }).targetId;
@@ -18,7 +18,9 @@ export const publishingJobs: JobDefinition<Context>[] = [
     // look often (a post is due to the second; pg-boss's own default is every 2 s) and keep fetching while
     // there is a backlog.
     options: { batchSize: 50, pollingIntervalSeconds: 0.5, burst: true },
-    handle: (ctx, data) => sendTarget(ctx, targetIdOf(data)),
+    // A fetched batch is sent together (send-batch.ts); the jobs are wake-up calls, so a batch that fails
+    // as a whole is simply run again and the rows decide.
+    handleBatch: (ctx, data) => sendTargets(ctx, data.map(targetIdOf)),
   },
   {
     name: METRICS_JOB,

@@ -6,7 +6,7 @@ import { channels } from '../../platform/db/schema/channels.ts';
 import { notifications } from '../../platform/db/schema/notifications.ts';
 import { postTargets } from '../../platform/db/schema/publishing.ts';
 import { reconcileInterrupted } from './reconcile.ts';
-import { sendTarget } from './send-target.ts';
+import { sendTarget } from './send-batch.ts';
 
 /** The heart of publishing through the real API and the real sandbox network, on the real database. */
 describe('publishing', () => {
