@@ -17,7 +17,8 @@ export const publishingJobs: JobDefinition<Context>[] = [
     // Many posts fall due in the same minute; each job mostly waits on the network, so take many at once,
     // look often (a post is due to the second; pg-boss's own default is every 2 s) and keep fetching while
     // there is a backlog.
-    options: { batchSize: 50, pollingIntervalSeconds: 0.5, burst: true },
+    // Two pollers, so one batch's network calls overlap the next batch's database work.
+    options: { batchSize: 50, pollingIntervalSeconds: 0.5, burst: true, concurrency: 2 },
     // A fetched batch is sent together (send-batch.ts); the jobs are wake-up calls, so a batch that fails
     // as a whole is simply run again and the rows decide.
     handleBatch: (ctx, data) => sendTargets(ctx, data.map(targetIdOf)),

@@ -131,6 +131,7 @@ export async function settleUnclear(
   target: TargetRow,
   reason: string,
 ): Promise<Outcome> {
+  let retryAfterSeconds: number | undefined;
   if (connector.capabilities.canLookUpByIdempotencyKey) {
     try {
       const found = await connector.findByIdempotencyKey(target.idempotencyKey);
@@ -145,11 +146,13 @@ export async function settleUnclear(
       }
     } catch (lookupErr) {
       ctx.log.warn({ err: lookupErr, targetId: target.id }, 'idempotency look-up failed');
+      // A look-up refused with 429 sets the earliest next call, like a refused send.
+      if (lookupErr instanceof RateLimited) retryAfterSeconds = lookupErr.retryAfterSeconds;
     }
   }
   const windowMs = connector.capabilities.idempotencyWindowSeconds * 1000;
   const firstSent = target.firstSentAt ?? new Date();
-  const delayMs = retryDelayMs(target.attempts, undefined, ctx.config.publishRetrySeconds);
+  const delayMs = retryDelayMs(target.attempts, retryAfterSeconds, ctx.config.publishRetrySeconds);
   // Retry only if the retry itself still lands inside the window in which the network drops a second copy.
   if (windowMs > 0 && Date.now() + delayMs + ctx.config.networkTimeoutMs < firstSent.getTime() + windowMs) {
     if (target.attempts >= MAX_ATTEMPTS) return { kind: 'needs_decision', reason };

@@ -6,7 +6,7 @@ interface JobBase {
   name: string;
   /** Cron expression (UTC) for recurring jobs; pg-boss makes sure only one process enqueues each tick. */
   cron?: string;
-  options?: { batchSize?: number; pollingIntervalSeconds?: number; burst?: boolean };
+  options?: { batchSize?: number; pollingIntervalSeconds?: number; burst?: boolean; concurrency?: number };
 }
 
 export type JobDefinition<Ctx> = JobBase &
