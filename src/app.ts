@@ -63,19 +63,32 @@ export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {
 /** Wiring: hands each module's job handlers and schedules to the queue (`serve` or `worker`). */
 export async function startWorkers(ctx: Context): Promise<void> {
   for (const job of [...identityJobs, ...notificationJobs, ...publishingJobs]) {
-    await ctx.queue.work(
-      job.name,
-      async (j) => {
-        try {
-          await job.handle(ctx, j.data);
-          ctx.metrics.jobsProcessed.inc({ queue: job.name, outcome: 'completed' });
-        } catch (err) {
-          ctx.metrics.jobsProcessed.inc({ queue: job.name, outcome: 'failed' });
-          throw err;
-        }
-      },
-      job.options,
-    );
+    const counted = async (jobs: number, run: () => Promise<void>) => {
+      try {
+        await run();
+        ctx.metrics.jobsProcessed.inc({ queue: job.name, outcome: 'completed' }, jobs);
+      } catch (err) {
+        ctx.metrics.jobsProcessed.inc({ queue: job.name, outcome: 'failed' }, jobs);
+        throw err;
+      }
+    };
+    if (job.handleBatch) {
+      const { handleBatch } = job;
+      await ctx.queue.workBatch(
+        job.name,
+        (jobs) =>
+          counted(jobs.length, () =>
+            handleBatch(
+              ctx,
+              jobs.map((j) => j.data),
+            ),
+          ),
+        job.options,
+      );
+    } else {
+      const { handle } = job;
+      await ctx.queue.work(job.name, (j) => counted(1, () => handle(ctx, j.data)), job.options);
+    }
     if (job.cron) await ctx.queue.schedule(job.name, job.cron, {}, { tz: 'UTC' });
   }
   startPublishingLoops(ctx);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoPosts } from '../../src/modules/publishing/demo-posts.ts';
-import { sendTarget } from '../../src/modules/publishing/send-target.ts';
+import { sendTarget } from '../../src/modules/publishing/send-batch.ts';
 import { DEMO_DOMAIN, DEMO_USERS, seedDemoIfEmpty } from '../../src/seed-demo.ts';
 import { createTestApp, PASSWORD, type TestApp } from '../app.ts';
 

@@ -131,16 +131,18 @@ export function createSandboxNetwork(db: Executor, options: SandboxNetworkOption
     },
 
     async publish(account, req) {
-      if (req.idempotencyKey) {
+      const problem =
+        checkPost(req, SANDBOX_CAPABILITIES) ??
+        (req.replyToId !== null && !UUID_RE.test(req.replyToId)
+          ? 'the post to reply to does not exist'
+          : null);
+      if (problem) {
         // Like a network that remembers the key: the first post is the answer, nothing is checked again.
-        const existing = await findByKey(account, req.idempotencyKey);
+        const existing = req.idempotencyKey ? await findByKey(account, req.idempotencyKey) : null;
         if (existing) return existing;
+        throw new Rejected(problem);
       }
-      const problem = checkPost(req, SANDBOX_CAPABILITIES);
-      if (problem) throw new Rejected(problem);
-      if (req.replyToId !== null && !UUID_RE.test(req.replyToId)) {
-        throw new Rejected('the post to reply to does not exist');
-      }
+      // A known key comes back as the first post from insertPost (its insert meets the key's unique index).
       return insertPost(account.orgId, account, {
         text: req.text,
         media: req.media.map((m) => ({

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app.ts';
 import { type FakeMastodon, startFakeMastodon } from '../../../test/fakes/mastodon-server.ts';
 import { channels } from '../../platform/db/schema/channels.ts';
-import { sendTarget } from '../publishing/send-target.ts';
+import { sendTarget } from '../publishing/send-batch.ts';
 
 /** Connecting real networks through the API: credentials checked first, sealed at rest, health kept. */
 describe('channels', () => {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Connector, Credentials, NetworkId } from '../../connectors/connector.ts';
 import type { Context } from '../../context.ts';
 import { channels } from '../../platform/db/schema/channels.ts';
@@ -14,12 +14,33 @@ export function openChannel(ctx: Context, channel: ChannelRow): Connector {
   return ctx.connectors(channel.orgId, channel.network as NetworkId, credentials);
 }
 
-/** Health as people see it on the channel: when it last worked, and the last error in the network's words. */
-export async function recordChannelSuccess(ctx: Context, orgId: string, channelId: string): Promise<void> {
-  await ctx.db
-    .update(channels)
-    .set({ lastSuccessAt: new Date(), status: 'active' })
-    .where(and(eq(channels.orgId, orgId), eq(channels.id, channelId)));
+/**
+ * Health as people see it on the channel: when it last worked, and the last error in the network's words.
+ * After a batch of sends: the channels' last success, written at most once a minute per channel — a busy
+ * channel would otherwise rewrite its row after every post, and "last success" needs no finer grain.
+ */
+export async function recordChannelsSuccess(
+  ctx: Context,
+  sent: readonly { orgId: string; channelId: string }[],
+): Promise<void> {
+  const byOrg = new Map<string, Set<string>>();
+  for (const s of sent) byOrg.set(s.orgId, (byOrg.get(s.orgId) ?? new Set()).add(s.channelId));
+  for (const [orgId, ids] of byOrg) {
+    await ctx.db
+      .update(channels)
+      .set({ lastSuccessAt: new Date(), status: 'active' })
+      .where(
+        and(
+          eq(channels.orgId, orgId),
+          inArray(channels.id, [...ids]),
+          or(
+            isNull(channels.lastSuccessAt),
+            lt(channels.lastSuccessAt, sql`now() - interval '1 minute'`),
+            ne(channels.status, 'active'),
+          ),
+        ),
+      );
+  }
 }
 
 export async function recordChannelError(

@@ -61,6 +61,15 @@ export async function checkText(ctx: Context, orgId: string, input: CheckInput):
   return checkWith(loaded.policy, loaded.version, loaded.region, input);
 }
 
+/**
+ * The organisation's current policy loaded once for many texts: a batch of due posts is checked with one
+ * read of the policy instead of one per post.
+ */
+export async function textChecker(ctx: Context, orgId: string): Promise<(input: CheckInput) => CheckResult> {
+  const loaded = await currentPolicy(ctx.db, orgId);
+  return (input) => checkWith(loaded.policy, loaded.version, loaded.region, input);
+}
+
 export interface RenderedFinding {
   kind: Finding['kind'];
   start: number;

@@ -2,8 +2,8 @@ import type { Context } from '../../context.ts';
 import type { JobDefinition } from '../../platform/jobs/definition.ts';
 import { pullMetrics } from './fetch-metrics.ts';
 import { reconcileInterrupted, requeueOverdue } from './reconcile.ts';
+import { sendTargets } from './send-batch.ts';
 import { METRICS_JOB, SEND_JOB } from './send-queue.ts';
-import { sendTarget } from './send-target.ts';
 
 function targetIdOf(data: object): string {
   const id = (data as { targetId?: unknown }).targetId;
@@ -17,8 +17,11 @@ export const publishingJobs: JobDefinition<Context>[] = [
     // Many posts fall due in the same minute; each job mostly waits on the network, so take many at once,
     // look often (a post is due to the second; pg-boss's own default is every 2 s) and keep fetching while
     // there is a backlog.
-    options: { batchSize: 50, pollingIntervalSeconds: 0.5, burst: true },
-    handle: (ctx, data) => sendTarget(ctx, targetIdOf(data)),
+    // Two pollers, so one batch's network calls overlap the next batch's database work.
+    options: { batchSize: 50, pollingIntervalSeconds: 0.5, burst: true, concurrency: 2 },
+    // A fetched batch is sent together (send-batch.ts); the jobs are wake-up calls, so a batch that fails
+    // as a whole is simply run again and the rows decide.
+    handleBatch: (ctx, data) => sendTargets(ctx, data.map(targetIdOf)),
   },
   {
     name: METRICS_JOB,

@@ -1,12 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/app.ts';
 import { multipartImage, ONE_PIXEL_PNG } from '../../../test/integration/publishing-scenarios.ts';
 import { channels } from '../../platform/db/schema/channels.ts';
 import { notifications } from '../../platform/db/schema/notifications.ts';
-import { postTargets } from '../../platform/db/schema/publishing.ts';
+import { postEvents, postTargets } from '../../platform/db/schema/publishing.ts';
 import { reconcileInterrupted } from './reconcile.ts';
-import { sendTarget } from './send-target.ts';
+import { sendTarget, sendTargets } from './send-batch.ts';
 
 /** The heart of publishing through the real API and the real sandbox network, on the real database. */
 describe('publishing', () => {
@@ -225,6 +225,62 @@ describe('publishing', () => {
     ]);
     const channel = companyChannels.find((c) => c.id === first!.channelId)!;
     expect(await sandboxPostsWith(channel.accountId, text)).toHaveLength(1);
+  });
+
+  it('sends a batch in one go, each target settled on its own: published, rate-limited, not yet due', async () => {
+    const stamp = Date.now();
+    const first = await approved(`Stapel eins ${stamp}`);
+    const second = await approved(`Stapel zwei ${stamp}`);
+    const later = await approved(`Stapel später ${stamp}`);
+    await call('editor', 'POST', `/posts/${first.id}/schedule`, { mode: 'now' });
+    await call('editor', 'POST', `/posts/${second.id}/schedule`, { mode: 'now' });
+    const at = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await call('editor', 'POST', `/posts/${later.id}/schedule`, { mode: 'at', at })).statusCode).toBe(
+      200,
+    );
+    const firstTargets = await targetRows(first.id);
+    const secondTargets = await targetRows(second.id);
+    const [laterTarget] = await targetRows(later.id);
+    // One channel refuses its next call with 429 (whichever of the two posts reaches it first);
+    // everything else goes through.
+    const limitedChannel = companyChannels.find((c) => c.id === secondTargets[0]!.channelId)!;
+    t.ctx.sandbox.failNext(limitedChannel.accountId, 'rate_limit');
+    const before = Date.now();
+    const ids = [...firstTargets, ...secondTargets].map((r) => r.id);
+    // A duplicate wake-up and one that came early ride along, as they can in a fetched batch.
+    await sendTargets(t.ctx, [...ids, ids[0]!, laterTarget!.id]);
+
+    const rows = await t.ctx.db.select().from(postTargets).where(inArray(postTargets.id, ids));
+    const waiting = rows.filter((r) => r.state === 'scheduled');
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]!.channelId).toBe(limitedChannel.id);
+    expect(waiting[0]!.scheduledAt!.getTime() - before).toBeGreaterThanOrEqual(5000);
+    const sent = rows.filter((r) => r.id !== waiting[0]!.id);
+    expect(sent.map((r) => r.state)).toEqual(sent.map(() => 'published'));
+    for (const r of sent) {
+      const channel = companyChannels.find((c) => c.id === r.channelId)!;
+      const onNetwork = await sandboxPostsWith(channel.accountId, r.sentText!);
+      expect(onNetwork.map((p) => p.id)).toEqual([r.remoteId]);
+    }
+    // One history entry and one notification per published target, none for the others.
+    const history = await t.ctx.db
+      .select()
+      .from(postEvents)
+      .where(and(inArray(postEvents.targetId, ids), eq(postEvents.kind, 'published')));
+    expect(history.map((e) => e.targetId).sort()).toEqual(sent.map((r) => r.id).sort());
+    const told = await t.ctx.db
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.kind, 'post.published'),
+          sql`${notifications.link} in (${`/publishing/posts/${first.id}`}, ${`/publishing/posts/${second.id}`})`,
+        ),
+      );
+    expect(told).toHaveLength(sent.length);
+    const [untouched] = await targetRows(later.id);
+    expect(untouched!.state).toBe('scheduled');
+    expect(untouched!.attempts).toBe(0);
   });
 
   it('retries after a rate limit, honouring Retry-After', async () => {

@@ -16,6 +16,7 @@ import type { ApprovalRecord, WorkflowRule } from './approval-rules.ts';
 
 export type PostRow = typeof posts.$inferSelect;
 export type TargetRow = typeof postTargets.$inferSelect;
+export type MediaRow = typeof postMedia.$inferSelect;
 
 export interface TargetWithChannel extends TargetRow {
   channel: {

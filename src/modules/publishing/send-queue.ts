@@ -44,13 +44,19 @@ function sendJobOptions(ctx: Context, at: Date) {
 /** Metrics are pulled a minute, an hour and a day after publishing (the networks count as people react). */
 export const METRICS_AFTER_SECONDS = [60, 3600, 86_400];
 
-export async function enqueueMetrics(ctx: Context, targetId: string, publishedAt: Date): Promise<void> {
-  // One statement for the three: this runs after every send, and the embedded database is one session.
+export async function enqueueMetrics(
+  ctx: Context,
+  sent: readonly { targetId: string; publishedAt: Date }[],
+): Promise<void> {
+  if (sent.length === 0) return;
+  // One statement for a whole batch of sends: the embedded database is one session.
   await ctx.queue.sendMany(
     METRICS_JOB,
-    METRICS_AFTER_SECONDS.map((s) => ({
-      data: { targetId },
-      opts: { startAfter: new Date(publishedAt.getTime() + s * 1000), retryLimit: 3, retryBackoff: true },
-    })),
+    sent.flatMap(({ targetId, publishedAt }) =>
+      METRICS_AFTER_SECONDS.map((s) => ({
+        data: { targetId },
+        opts: { startAfter: new Date(publishedAt.getTime() + s * 1000), retryLimit: 3, retryBackoff: true },
+      })),
+    ),
   );
 }

@@ -1,4 +1,4 @@
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   AuthExpired,
   type Connector,
@@ -10,10 +10,10 @@ import {
 import type { Context } from '../../context.ts';
 import { channels } from '../../platform/db/schema/channels.ts';
 import { posts, postTargets } from '../../platform/db/schema/publishing.ts';
-import { openChannel, recordChannelError, recordChannelSuccess } from '../channels/open-channel.ts';
+import { openChannel, recordChannelError, recordChannelsSuccess } from '../channels/open-channel.ts';
+import type { CheckInput, CheckResult } from '../governance/index.ts';
 import { notify, queueNotificationMail } from '../notifications/notify.ts';
-import { checkPostTexts } from './guideline-gate.ts';
-import { addEvent, mediaWithData, type TargetRow, targetsOf } from './repo.ts';
+import { addEvent, type MediaRow, type PostRow, type TargetRow } from './repo.ts';
 import { excerpt } from './save-post.ts';
 import { enqueueMetrics, enqueueSend } from './send-queue.ts';
 
@@ -32,90 +32,48 @@ export function retryDelayMs(attempt: number, retryAfterSeconds?: number, baseSe
   return Math.round(base * (1 + Math.random() * 0.2));
 }
 
-/**
- * Claims a due target: `sending`, one more attempt, the exact text — in one statement, so of several
- * workers exactly one wins. `attempts` doubles as a fencing token for everything written afterwards.
- */
-async function claim(ctx: Context, targetId: string): Promise<TargetRow | null> {
-  const [row] = await ctx.db
-    .update(postTargets)
-    .set({
-      state: 'sending',
-      attempts: sql`${postTargets.attempts} + 1`,
-      sendingSince: sql`now()`,
-      firstSentAt: sql`coalesce(${postTargets.firstSentAt}, now())`,
-      sentText: sql`coalesce(${postTargets.variantText}, (select ${posts.baseText} from ${posts} where ${posts.id} = ${postTargets.postId}))`,
-      updatedAt: sql`now()`,
-    })
-    .where(
-      and(
-        eq(postTargets.id, targetId),
-        eq(postTargets.state, 'scheduled'),
-        // Not a moment early: a retry's time honours the network's Retry-After, and a stray wake-up
-        // (a re-queued or retried job) must not undercut it.
-        lte(postTargets.scheduledAt, sql`now()`),
-      ),
-    )
-    .returning();
-  return row ?? null;
-}
-
-type Outcome =
+export type Outcome =
   | { kind: 'published'; post: PublishedPost }
   | { kind: 'retry'; delayMs: number; reason: string }
   | { kind: 'failed'; code: string; reason: string }
   | { kind: 'needs_decision'; reason: string };
 
-/**
- * One attempt to publish one channel's post. Everything that can go wrong before the network call puts the
- * target back to wait; after the call, the answer decides; an unclear answer is settled by asking the network
- * (where it can tell) or by the network's own idempotency window — never by guessing.
- */
-export async function sendTarget(ctx: Context, targetId: string): Promise<void> {
-  const target = await claim(ctx, targetId);
-  if (!target) {
-    // An early or duplicate wake-up: if the target now waits for a later time, make sure a job is there.
-    const [row] = await ctx.db
-      .select({ state: postTargets.state, at: postTargets.scheduledAt })
-      .from(postTargets)
-      .where(eq(postTargets.id, targetId));
-    if (row?.state === 'scheduled' && row.at && row.at.getTime() > Date.now())
-      await enqueueSend(ctx, targetId, row.at);
-    return;
-  }
-  const [post] = await ctx.db.select().from(posts).where(eq(posts.id, target.postId));
-  const [channel] = await ctx.db.select().from(channels).where(eq(channels.id, target.channelId));
-  const outcome = await attempt(ctx, target, post, channel);
-  await settle(ctx, target, outcome, { post: post ?? null, channelName: channel?.name ?? '' });
+/** What one attempt needs besides the claimed row, loaded for a whole batch at once (send-batch.ts). */
+export interface SendInputs {
+  post: PostRow | undefined;
+  channel: typeof channels.$inferSelect | undefined;
+  media: readonly MediaRow[];
+  /** The organisation's current guidelines. */
+  check: (input: CheckInput) => CheckResult;
 }
 
-async function attempt(
-  ctx: Context,
-  target: TargetRow,
-  post: typeof posts.$inferSelect | undefined,
-  channel: typeof channels.$inferSelect | undefined,
-): Promise<Outcome> {
+/**
+ * One attempt to publish one channel's post. Everything that can go wrong before the network call ends the
+ * attempt with a reason; after the call, the answer decides; an unclear answer is settled by asking the
+ * network (where it can tell) or by the network's own idempotency window — never by guessing.
+ */
+export async function attempt(ctx: Context, target: TargetRow, inputs: SendInputs): Promise<Outcome> {
+  const { post, channel, media } = inputs;
   if (!post || !channel)
     return { kind: 'failed', code: 'channel_removed', reason: 'The channel no longer exists.' };
   if (channel.deletedAt)
     return { kind: 'failed', code: 'channel_removed', reason: `The channel ${channel.name} was removed.` };
+  const text = target.sentText ?? post.baseText;
   // The guidelines as they are now, not as they were when the post was scheduled.
-  const [withChannel] = (await targetsOf(ctx.db, post.orgId, [post.id])).filter((t) => t.id === target.id);
-  if (withChannel) {
-    const [result] = await checkPostTexts(ctx, post.orgId, post, [
-      { ...withChannel, variantText: target.sentText },
-    ]);
-    const check = result!.check;
-    if ((check.blocked || check.warned) && post.overrideVersion !== post.version) {
-      const rules = [...new Set(check.findings.map((f) => f.rule))].join(', ');
-      return {
-        kind: 'failed',
-        code: 'guideline_blocked',
-        reason: `The guidelines (version ${check.policyVersion}) object to the text: ${rules}.`,
-      };
-    }
+  const check = inputs.check({
+    text,
+    network: channel.network,
+    channelOwnership: channel.ownership === 'personal' ? 'personal' : 'company',
+    departmentId: post.departmentId,
+  });
+  if ((check.blocked || check.warned) && post.overrideVersion !== post.version) {
+    const rules = [...new Set(check.findings.map((f) => f.rule))].join(', ');
+    return {
+      kind: 'failed',
+      code: 'guideline_blocked',
+      reason: `The guidelines (version ${check.policyVersion}) object to the text: ${rules}.`,
+    };
   }
-  const media = await mediaWithData(ctx.db, post.orgId, post.id);
   let connector: Connector;
   try {
     connector = openChannel(ctx, channel);
@@ -128,7 +86,7 @@ async function attempt(
   }
   try {
     const published = await connector.publish({
-      text: target.sentText ?? post.baseText,
+      text,
       media: media.map((m) => ({
         data: new Uint8Array(m.data),
         mimeType: m.mimeType,
@@ -173,6 +131,7 @@ export async function settleUnclear(
   target: TargetRow,
   reason: string,
 ): Promise<Outcome> {
+  let retryAfterSeconds: number | undefined;
   if (connector.capabilities.canLookUpByIdempotencyKey) {
     try {
       const found = await connector.findByIdempotencyKey(target.idempotencyKey);
@@ -187,11 +146,13 @@ export async function settleUnclear(
       }
     } catch (lookupErr) {
       ctx.log.warn({ err: lookupErr, targetId: target.id }, 'idempotency look-up failed');
+      // A look-up refused with 429 sets the earliest next call, like a refused send.
+      if (lookupErr instanceof RateLimited) retryAfterSeconds = lookupErr.retryAfterSeconds;
     }
   }
   const windowMs = connector.capabilities.idempotencyWindowSeconds * 1000;
   const firstSent = target.firstSentAt ?? new Date();
-  const delayMs = retryDelayMs(target.attempts, undefined, ctx.config.publishRetrySeconds);
+  const delayMs = retryDelayMs(target.attempts, retryAfterSeconds, ctx.config.publishRetrySeconds);
   // Retry only if the retry itself still lands inside the window in which the network drops a second copy.
   if (windowMs > 0 && Date.now() + delayMs + ctx.config.networkTimeoutMs < firstSent.getTime() + windowMs) {
     if (target.attempts >= MAX_ATTEMPTS) return { kind: 'needs_decision', reason };
@@ -324,8 +285,8 @@ export async function settle(
   });
   // Follow-ups after the commit; a lost one is harmless (metrics are pulled again, the reconciler re-queues).
   if (outcome.kind === 'published') {
-    await recordChannelSuccess(ctx, target.orgId, target.channelId);
-    await enqueueMetrics(ctx, target.id, outcome.post.publishedAt);
+    await recordChannelsSuccess(ctx, [target]);
+    await enqueueMetrics(ctx, [{ targetId: target.id, publishedAt: outcome.post.publishedAt }]);
   } else if (outcome.kind === 'retry') {
     await enqueueSend(ctx, target.id, new Date(now.getTime() + outcome.delayMs));
   } else {

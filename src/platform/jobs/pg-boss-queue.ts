@@ -73,6 +73,17 @@ function errorOutput(err: unknown): { message: string; name?: string; stack?: st
   return { message: String(err) };
 }
 
+function workOptions(w: WorkOptions | undefined, kind: 'pglite' | 'postgres') {
+  const pollingIntervalSeconds =
+    w?.pollingIntervalSeconds ?? (kind === 'pglite' ? EMBEDDED_POLLING_SECONDS : undefined);
+  return {
+    batchSize: w?.batchSize ?? 1,
+    localConcurrency: w?.concurrency ?? 1,
+    ...(w?.burst && { burstWhenBatchFull: true }),
+    ...(pollingIntervalSeconds !== undefined && { pollingIntervalSeconds }),
+  };
+}
+
 export function createPgBossQueue(opts: PgBossQueueOptions): JobQueue {
   const { log, kind } = opts;
   const boss = new PgBoss(bossOptions(opts));
@@ -206,15 +217,10 @@ export function createPgBossQueue(opts: PgBossQueueOptions): JobQueue {
       w?: WorkOptions,
     ) {
       await ensure(name);
-      const pollingIntervalSeconds =
-        w?.pollingIntervalSeconds ?? (kind === 'pglite' ? EMBEDDED_POLLING_SECONDS : undefined);
       await boss.work<T>(
         name,
         {
-          batchSize: w?.batchSize ?? 1,
-          localConcurrency: w?.concurrency ?? 1,
-          ...(w?.burst && { burstWhenBatchFull: true }),
-          ...(pollingIntervalSeconds !== undefined && { pollingIntervalSeconds }),
+          ...workOptions(w, kind),
           // Each job of a batch succeeds or fails on its own instead of the batch failing as one.
           perJobResults: true,
         },
@@ -235,6 +241,22 @@ export function createPgBossQueue(opts: PgBossQueueOptions): JobQueue {
             }),
           ),
       );
+    },
+
+    async workBatch<T extends object>(
+      name: string,
+      handler: (jobs: readonly { id: string; name: string; data: T }[]) => Promise<void>,
+      w?: WorkOptions,
+    ) {
+      await ensure(name);
+      await boss.work<T>(name, workOptions(w, kind), async (jobs) => {
+        try {
+          await handler(jobs.map((j) => ({ id: j.id, name: j.name, data: j.data })));
+        } catch (err) {
+          log.warn({ err, jobs: jobs.length, queue: name }, 'job batch failed');
+          throw err;
+        }
+      });
     },
 
     async schedule(name, cron, data, s) {

@@ -64,6 +64,15 @@ export interface JobQueue {
   sendMany<T extends object>(name: string, jobs: readonly BulkJob<T>[]): Promise<number>;
   /** A handler that throws fails the job, which is retried per the queue's policy. */
   work<T extends object>(name: string, handler: JobHandler<T>, opts?: WorkOptions): Promise<void>;
+  /**
+   * Hands each fetched batch to one call, for work that is cheaper done together (one statement for many
+   * rows). A handler that throws fails every job of the batch; use it only where a job is safe to run again.
+   */
+  workBatch<T extends object>(
+    name: string,
+    handler: (jobs: readonly Job<T>[]) => Promise<void>,
+    opts?: WorkOptions,
+  ): Promise<void>;
   /** Sends a job on a cron schedule (one schedule per queue name; calling again replaces it). */
   schedule(name: string, cron: string, data?: object, opts?: { tz?: string }): Promise<void>;
 }
