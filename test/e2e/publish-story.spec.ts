@@ -66,9 +66,23 @@ async function pickTime(page: Page, at: Date) {
   const b = berlin(at);
   await page.getByRole('button', { name: `Zeitpunkt (${ZONE})` }).click();
   await page.getByRole('button', { name: `${b.day} ${b.month} ${b.year}`, exact: true }).click();
-  await page.getByRole('textbox', { name: 'Stunden' }).fill(b.hour);
-  await page.getByRole('textbox', { name: 'Minuten' }).fill(b.minute);
+  for (const [field, value] of [
+    ['Stunden', b.hour],
+    ['Minuten', b.minute],
+  ] as const) {
+    const spin = page.getByRole('spinbutton', { name: field });
+    await spin.click();
+    await page.keyboard.type(value);
+    await expect(spin).toHaveValue(value);
+  }
   await page.getByRole('button', { name: 'Zeitpunkt übernehmen' }).click();
+  const date = new Intl.DateTimeFormat('de-DE', {
+    timeZone: ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(at);
+  await expect(page.getByRole('button', { name: `Zeitpunkt (${ZONE})` })).toHaveText(`${date} ${b.time}`);
 }
 
 /** Chooses a file in the composer's image field, as the browser's file dialog would, and uploads it. */
@@ -226,5 +240,175 @@ test('a post with an image for two channels is approved, scheduled, published an
     );
   } finally {
     await managerContext.close();
+  }
+});
+
+test('an image is refused with a clear message without alt text, of a wrong type or too large', async ({
+  page,
+}) => {
+  await signIn(page, 'editor@beispiel.example', 'Emil Redakteur');
+  await newPost(page);
+  await page.getByLabel('Beitragstext', { exact: true }).fill(`Bildertest ${Date.now()} #BeispielKarriere`);
+  await page.getByRole('checkbox', { name: /^Beispiel GmbH/ }).check();
+  await expect(page).toHaveURL(/\/publishing\/posts\/[0-9a-f-]{36}$/);
+  created.push(page.url().split('/').pop()!);
+  const images = page.getByRole('region', { name: 'Bilder' });
+
+  // No alt text: said at the field, nothing is sent.
+  await addImage(page, { name: 'ohne-alt.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG }, '');
+  await expect(images.getByText('Der Alternativtext fehlt.')).toBeVisible();
+
+  // A text file named like an image: the server reads the bytes, not the name.
+  await addImage(
+    page,
+    { name: 'notiz.png', mimeType: 'image/png', buffer: Buffer.from('Das ist kein Bild.\n') },
+    'Eine Notiz',
+  );
+  await expect(images).toContainText('notiz.png ist kein Bild im Format PNG, JPEG, GIF oder WebP.');
+
+  // Larger than Chorus takes at all.
+  const huge = Buffer.concat([ONE_PIXEL_PNG, Buffer.alloc(17 * 1024 * 1024)]);
+  await addImage(page, { name: 'riesig.png', mimeType: 'image/png', buffer: huge }, 'Ein riesiges Bild');
+  await expect(images).toContainText('riesig.png ist größer als 16 MB.');
+  await expect(images.getByRole('img')).toHaveCount(0);
+
+  // Within Chorus' limit but above the sandbox's 5 MB: kept, and the channel says it will not take it.
+  const big = Buffer.concat([ONE_PIXEL_PNG, Buffer.alloc(6 * 1024 * 1024)]);
+  await addImage(page, { name: 'gross.png', mimeType: 'image/png', buffer: big }, 'Ein großes Bild');
+  await expect(images.getByRole('img', { name: 'Ein großes Bild' })).toBeVisible();
+  await expect(page.getByText(/gross\.png ist für Beispiel GmbH zu groß/).first()).toBeVisible();
+  await images.getByRole('button', { name: 'gross.png entfernen' }).click();
+  await expect(images.getByRole('img')).toHaveCount(0);
+  await expect(page.getByText(/gross\.png ist für Beispiel GmbH zu groß/)).toHaveCount(0);
+});
+
+/** A post by the manager for the given channels, approved by the owner: ready to schedule. */
+async function approvedPost(text: string, channelNames: readonly string[]): Promise<Post> {
+  const post = await manager.call<Post>('POST', '/posts', {
+    baseText: text,
+    departmentId: null,
+    targets: channelNames.map((name) => ({ channelId: channels.find((c) => c.name === name)!.id })),
+  });
+  created.push(post.id);
+  await manager.call('POST', `/posts/${post.id}/submit`);
+  await owner.call('POST', `/posts/${post.id}/approve`, {});
+  return post;
+}
+
+test('“next free slot” schedules into the channel’s posting plan, and the post can be taken off again', async ({
+  page,
+}) => {
+  const text = `Redaktionsplan ${Date.now()}`;
+  const post = await approvedPost(text, ['Beispiel GmbH']);
+  await signIn(page, 'manager@beispiel.example', 'Sophie Social');
+  await page.goto(`/publishing/posts/${post.id}`);
+  await page.getByRole('radio', { name: 'Nächster freier Termin im Redaktionsplan jedes Kanals' }).check();
+  await page.getByRole('button', { name: 'Planen', exact: true }).click();
+  await expect(page.getByText('Der Beitrag ist geplant.')).toBeVisible();
+  const result = resultOf(page, 'Beispiel GmbH');
+  await expect(result.locator('[data-state]')).toHaveAttribute('data-state', 'scheduled');
+
+  // The time is one of the channel's planned slots, in the plan's zone, and ahead.
+  const scheduled = await manager.call<Post>('GET', `/posts/${post.id}`);
+  const at = new Date(scheduled.targets[0]!.scheduledAt!);
+  expect(at.getTime()).toBeGreaterThan(Date.now());
+  const channel = await manager.call<
+    Channel & { plan: { weekday: number; time: string }[]; planTimeZone: string }
+  >('GET', `/channels/${scheduled.targets[0]!.channel.id}`);
+  const local = new Intl.DateTimeFormat('en-GB', {
+    timeZone: channel.planTimeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const part = (type: string) => local.find((p) => p.type === type)!.value;
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(part('weekday')) + 1;
+  expect(channel.plan).toContainEqual({ weekday, time: `${part('hour')}:${part('minute')}` });
+  await expect(result).toContainText(`Geplant für`);
+  await expect(result).toContainText(berlin(at).time);
+
+  await page.getByRole('button', { name: 'Aus der Planung nehmen' }).click();
+  await expect(page.getByText('Der Beitrag ist nicht mehr geplant.')).toBeVisible();
+  await expect(result.locator('[data-state]')).not.toHaveAttribute('data-state', 'scheduled');
+});
+
+test('a send the network never confirmed waits for a person: “it was published” and “send it again”', async ({
+  page,
+}) => {
+  // Ten unconfirmed attempts with short back-offs (the browser tests' server retries after 0.1 s, doubling).
+  test.setTimeout(420_000);
+  const accounts = await manager.call<{ items: { name: string; account: { id: string } }[] }>(
+    'GET',
+    '/channels',
+  );
+  const accountOf = (name: string) => accounts.items.find((c) => c.name === name)!.account.id;
+  const unreliable = async (failureRate: number) => {
+    for (const name of CHANNELS)
+      await manager.call('PATCH', `/sandbox/accounts/${accountOf(name)}`, { failureRate });
+  };
+  const text = `Unklar ${Date.now()}`;
+  const post = await approvedPost(text, CHANNELS);
+  // Every call to both accounts fails — the network answers neither the post nor the question about it.
+  await unreliable(1);
+  try {
+    await manager.call('POST', `/posts/${post.id}/schedule`, { mode: 'now' });
+    await signIn(page, 'manager@beispiel.example', 'Sophie Social');
+    await page.goto(`/publishing/posts/${post.id}`);
+    for (const channel of CHANNELS)
+      await expect(resultOf(page, channel).locator('[data-state]')).toHaveAttribute(
+        'data-state',
+        'needs_decision',
+        { timeout: 300_000 },
+      );
+    await unreliable(0);
+
+    // Someone found it on the first channel: it counts as published, with the address they give.
+    const gmbh = resultOf(page, 'Beispiel GmbH');
+    await expect(gmbh).toContainText('Das Netzwerk hat nicht bestätigt');
+    const found = 'https://sandbox.example/@beispiel/gefunden';
+    await gmbh.getByLabel('Adresse des Beitrags auf Beispiel GmbH, falls gefunden (optional)').fill(found);
+    await gmbh.getByRole('button', { name: 'Ist erschienen' }).click();
+    await expect(gmbh.locator('[data-state]')).toHaveAttribute('data-state', 'published');
+    await expect(gmbh.getByRole('link', { name: 'Auf Beispiel GmbH ansehen' })).toHaveAttribute(
+      'href',
+      found,
+    );
+
+    // It did not appear on the other: sent again, now that the network answers, and published.
+    const careers = resultOf(page, 'Beispiel Karriere');
+    await careers.getByRole('button', { name: 'Erneut senden' }).click();
+    await expect(careers.locator('[data-state]')).toHaveAttribute('data-state', 'published', {
+      timeout: 90_000,
+    });
+    await expect(careers.getByRole('link', { name: 'Auf Beispiel Karriere ansehen' })).toHaveAttribute(
+      'href',
+      /\/channels\/sandbox\/@/,
+    );
+  } finally {
+    await unreliable(0);
+  }
+});
+
+test('a colleague typed as @Name in a comment is marked and told', async ({ page, baseURL }) => {
+  const post = await approvedPost(`Kommentar ${Date.now()}`, ['Beispiel GmbH']);
+  await signIn(page, 'editor@beispiel.example', 'Emil Redakteur');
+  await page.goto(`/publishing/posts/${post.id}`);
+  const body = 'Bitte @Sophie Social und @owner kurz ansehen.';
+  await page.getByLabel('Kommentar', { exact: true }).fill(body);
+  await page.getByRole('button', { name: 'Kommentieren' }).click();
+  const comment = page.getByRole('article', { name: 'Kommentar von Emil Redakteur' });
+  await expect(comment).toContainText(body);
+  await expect(comment.locator('mark')).toHaveText(['@Sophie Social', '@owner']);
+  await expect(comment.getByLabel('Erwähnt')).toContainText('@Sophie Social');
+
+  const sophie = await apiSession(baseURL!, 'manager@beispiel.example');
+  try {
+    const { items } = await sophie.call<{ items: { kind: string; link: string }[] }>('GET', '/notifications');
+    expect(items).toContainEqual(
+      expect.objectContaining({ kind: 'post.mentioned', link: `/publishing/posts/${post.id}` }),
+    );
+  } finally {
+    await sophie.dispose();
   }
 });
