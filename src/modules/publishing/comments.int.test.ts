@@ -111,6 +111,20 @@ describe('comments and mentions', () => {
     }
   });
 
+  it('a person of another organisation is not found by typing their name or address', async () => {
+    const postId = await newPost();
+    const email = t.emailOf('manager', 'other');
+    const [stranger] = await t.ctx.db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(eq(users.email, email));
+    // Both managers' addresses start with "manager": only this organisation's one is meant.
+    const c = await comment(postId, `Kennt jemand @${stranger!.name} oder @${email.split('@')[0]}?`);
+    expect(c.mentions.map((m) => m.id)).not.toContain(stranger!.id);
+    expect(c.mentions.map((m) => m.id)).toContain(people.get('manager')!.id);
+    expect(await toldOf(postId, stranger!.id)).toBe(0);
+  });
+
   it('mentioning oneself is recorded but tells nobody', async () => {
     const postId = await newPost();
     const me = people.get('editor')!;
