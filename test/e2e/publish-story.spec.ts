@@ -251,6 +251,8 @@ test('a post with an image for two channels is approved, scheduled, published an
 test('an image is refused with a clear message without alt text, of a wrong type or too large', async ({
   page,
 }) => {
+  // Uploads of 17 and 6 MB through the browser took over two minutes on a busy shared machine.
+  test.setTimeout(300_000);
   await signIn(page, 'editor@beispiel.example', 'Emil Redakteur');
   await newPost(page);
   await page.getByLabel('Beitragstext', { exact: true }).fill(`Bildertest ${Date.now()} #BeispielKarriere`);
