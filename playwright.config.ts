@@ -47,6 +47,10 @@ export default defineConfig({
       CHORUS_DEMO_PASSWORD: E2E_PASSWORD,
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
+      // A send the network never confirms becomes "needs decision" after ten attempts: with these short
+      // back-offs (0.1 s doubling) and a sandbox time-out of 3 s that takes about a minute, not an hour.
+      CHORUS_PUBLISH_RETRY_SECONDS: '0.1',
+      CHORUS_NETWORK_TIMEOUT_MS: '3000',
     },
   },
 });

@@ -7,10 +7,14 @@ import type { Principal } from '../../platform/http/principal.ts';
 import { DomainError, notFound } from '../../platform/http/problem.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { notify } from '../notifications/notify.ts';
-import { findPostRow } from './repo.ts';
+import { findPostRow, mentionableMembers } from './repo.ts';
 import { excerpt } from './save-post.ts';
+import { findTypedMentions } from './typed-mentions.ts';
 
-/** Internal discussion of a post; colleagues mentioned are told, in the app and by mail. */
+/**
+ * Internal discussion of a post; colleagues mentioned are told, in the app and by mail. A colleague is
+ * mentioned by the picker (`mentionIds`) or by writing `@Name` / `@e-mail-local-part` in the text.
+ */
 export async function addComment(
   ctx: Context,
   p: Principal,
@@ -21,13 +25,13 @@ export async function addComment(
   return ctx.db.transaction(async (tx) => {
     const post = await findPostRow(tx, p.orgId, postId);
     if (!post) throw notFound('post_not_found');
-    const mentionIds = [...new Set(input.mentionIds)];
-    if (mentionIds.length > 0) {
+    const picked = [...new Set(input.mentionIds)];
+    if (picked.length > 0) {
       const found = await tx
         .select({ id: memberships.userId })
         .from(memberships)
-        .where(and(eq(memberships.orgId, p.orgId), inArray(memberships.userId, mentionIds)));
-      if (found.length !== mentionIds.length)
+        .where(and(eq(memberships.orgId, p.orgId), inArray(memberships.userId, picked)));
+      if (found.length !== picked.length)
         throw new DomainError(
           422,
           'mention_unknown',
@@ -35,6 +39,10 @@ export async function addComment(
           { fieldErrors: [{ path: 'mentionIds', message: 'unknown' }] },
         );
     }
+    const typed = input.body.includes('@')
+      ? findTypedMentions(input.body, await mentionableMembers(tx, p.orgId)).map((m) => m.userId)
+      : [];
+    const mentionIds = [...new Set([...picked, ...typed])];
     const [row] = await tx
       .insert(postComments)
       .values({ orgId: p.orgId, postId, authorId: p.userId, body: input.body, mentionedUserIds: mentionIds })

@@ -11,6 +11,7 @@ import {
   departmentNames,
   historyOf,
   mediaOf,
+  mentionableMembers,
   namesOf,
   type PostRow,
   type TargetWithChannel,
@@ -19,6 +20,7 @@ import {
   workflowRules,
 } from './repo.ts';
 import type { PostDto } from './schema.ts';
+import { findTypedMentions } from './typed-mentions.ts';
 import { capabilitiesFor, renderIssues, textOf, validatePost } from './validate-post.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -85,7 +87,10 @@ export async function buildPostDto(db: Executor, p: Principal, post: PostRow): P
     workflowRules(db, p.orgId),
   ]);
   const mentionIds = [...new Set(comments.flatMap((c) => c.c.mentionedUserIds))];
-  const names = await namesOf(db, [post.authorId, ...mentionIds]);
+  const [names, mentioned] = await Promise.all([
+    namesOf(db, [post.authorId, ...mentionIds]),
+    mentionableMembers(db, p.orgId, mentionIds),
+  ]);
   const publishableIds = new Set(
     channels.filter((c) => mayPublishTo(p, { ...c, memberIds: c.members.map((m) => m.id) })).map((c) => c.id),
   );
@@ -151,6 +156,11 @@ export async function buildPostDto(db: Executor, p: Principal, post: PostRow): P
       author: { id: c.authorId, name: authorName },
       body: c.body,
       mentions: c.mentionedUserIds.map((id) => ({ id, name: names.get(id) ?? '' })),
+      // Where the text names them, for the web to highlight; only people this comment mentions.
+      mentionRanges: findTypedMentions(
+        c.body,
+        mentioned.filter((m) => c.mentionedUserIds.includes(m.id)),
+      ).map(({ start, end }) => ({ start, end })),
       createdAt: c.createdAt.toISOString(),
     })),
     approvals: approvalRows.map((a) => ({

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { channels } from '../../platform/db/schema/channels.ts';
-import { departments, users } from '../../platform/db/schema/identity.ts';
+import { departments, memberships, users } from '../../platform/db/schema/identity.ts';
 import {
   approvalWorkflows,
   campaigns,
@@ -169,6 +169,24 @@ export async function namesOf(db: Executor, ids: string[]): Promise<Map<string, 
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * Whom a typed @ in a comment can name: the organisation's active members (not the invited nor the
+ * deactivated). With `ids`, those members whatever their status now: people mentioned earlier.
+ */
+export async function mentionableMembers(db: Executor, orgId: string, ids?: string[]) {
+  if (ids?.length === 0) return [];
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.orgId, orgId),
+        ids ? inArray(memberships.userId, ids) : eq(memberships.status, 'active'),
+      ),
+    );
 }
 
 export async function departmentNames(db: Executor, orgId: string): Promise<Map<string, string>> {

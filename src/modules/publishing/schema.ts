@@ -190,6 +190,8 @@ export const postSchema = postSummarySchema.extend({
       author: z.object({ id: z.uuid(), name: z.string() }),
       body: z.string(),
       mentions: z.array(z.object({ id: z.uuid(), name: z.string() })),
+      /** UTF-16 offsets of the `@Name`s in the body that mention someone, the @ included. */
+      mentionRanges: z.array(z.object({ start: z.number().int(), end: z.number().int() })),
       createdAt: z.iso.datetime(),
     }),
   ),

@@ -108,6 +108,8 @@ export interface PostComment {
   author: Named;
   body: string;
   mentions: Named[];
+  /** Where the body names the people it mentions (`@Name`), as UTF-16 offsets with the @. */
+  mentionRanges: { start: number; end: number }[];
   createdAt: string;
 }
 

@@ -9,6 +9,7 @@ import { fetchUsers } from '../../../api/users.ts';
 import { useDateTime } from '../../../components/date-format.ts';
 import { useCan, useSession } from '../../../session/session-context.ts';
 import { ActionError } from './action-error.tsx';
+import { CommentBody } from './comment-body.tsx';
 
 /**
  * The team's internal discussion of the post; never published. Colleagues mentioned are told in the app
@@ -68,11 +69,9 @@ export function CommentsSection({ post, adopt }: { post: Post; adopt: (p: Post) 
             <Text size="xs" c="dimmed">
               {c.author.name} · {formatDateTime(c.createdAt)}
             </Text>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {c.body}
-            </Text>
+            <CommentBody comment={c} />
             {c.mentions.length > 0 && (
-              <Text size="xs" c="indigo">
+              <Text size="xs" c="indigo" aria-label={t('composer.comments.mentioned')}>
                 {c.mentions.map((m) => `@${m.name}`).join(' ')}
               </Text>
             )}
@@ -84,6 +83,7 @@ export function CommentsSection({ post, adopt }: { post: Post; adopt: (p: Post) 
           <Textarea
             label={t('composer.comments.body')}
             description={t('composer.comments.internal')}
+            placeholder={t('composer.comments.typeMention')}
             autosize
             minRows={2}
             value={body}

@@ -123,6 +123,11 @@ export function SchedulePanel({
           valueFormat="DD.MM.YYYY HH:mm"
           error={atError}
           clearable
+          timePickerProps={{
+            hoursInputLabel: t('composer.schedule.hours'),
+            minutesInputLabel: t('composer.schedule.minutes'),
+          }}
+          submitButtonProps={{ 'aria-label': t('composer.schedule.takeTime') }}
         />
       )}
       {objection && canOverride && (
