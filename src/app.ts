@@ -4,7 +4,7 @@ import { channelMessages } from './modules/channels/messages.ts';
 import { registerChannelRoutes } from './modules/channels/routes.ts';
 import { governanceMessages } from './modules/governance/messages.ts';
 import { registerGovernanceRoutes } from './modules/governance/routes.ts';
-import { createAuthenticator } from './modules/identity/authenticator.ts';
+import { ACCESS_CHANGED, createAuthenticator } from './modules/identity/authenticator.ts';
 import { identityJobs } from './modules/identity/jobs.ts';
 import { identityMessages } from './modules/identity/messages.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
@@ -17,22 +17,43 @@ import { registerPublishingRoutes } from './modules/publishing/routes.ts';
 import { migrationsPending } from './platform/db/migrator.ts';
 import { registerMessages } from './platform/http/messages.ts';
 import { type App, buildServer } from './platform/http/server.ts';
+import { createLiveHub, type LiveHub, type LiveHubOptions } from './platform/live/hub.ts';
+import { liveMessages } from './platform/live/messages.ts';
+import { registerLiveRoutes } from './platform/live/routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Live updates and presence of this server process (platform/live). */
+    live: LiveHub;
+  }
+}
 
 registerMessages(identityMessages);
 registerMessages(channelMessages);
 registerMessages(publishingMessages);
 registerMessages(notificationMessages);
 registerMessages(governanceMessages);
+registerMessages(liveMessages);
 
 /** Wiring: hands each module's routes to the HTTP server (the platform never imports a module). */
-export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {}): Promise<App> {
+export async function buildApp(
+  ctx: Context,
+  opts: { metricsToken?: string; live?: Omit<LiveHubOptions, 'events' | 'log' | 'accessChangedEvent'> } = {},
+): Promise<App> {
   const authenticator = createAuthenticator({
     db: ctx.db,
     events: ctx.events,
     log: ctx.log,
     cacheTtlMs: ctx.config.authCacheMs,
   });
-  return buildServer({
+  // Subscribed after the authenticator, so an access change drops its cache before streams are re-checked.
+  const live = createLiveHub({
+    ...opts.live,
+    events: ctx.events,
+    log: ctx.log,
+    accessChangedEvent: ACCESS_CHANGED,
+  });
+  const app = await buildServer({
     log: ctx.log,
     authenticator,
     metrics: ctx.metrics,
@@ -52,8 +73,14 @@ export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {
       registerPublishingRoutes(api, ctx);
       registerNotificationRoutes(api, ctx);
       registerGovernanceRoutes(api, ctx);
+      registerLiveRoutes(api, live, authenticator);
     },
   });
+  app.decorate('live', live);
+  live.start();
+  // Before the server waits for open connections: streams never end on their own.
+  app.addHook('preClose', async () => live.stop());
+  return app;
 }
 
 /** Wiring: hands each module's job handlers and schedules to the queue (`serve` or `worker`). */
