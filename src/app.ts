@@ -9,6 +9,10 @@ import { identityJobs } from './modules/identity/jobs.ts';
 import { identityMessages } from './modules/identity/messages.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { registerSsoRoutes } from './modules/identity/sso-routes.ts';
+import { integrationJobs } from './modules/integrations/jobs.ts';
+import { registerIntegrationTopics } from './modules/integrations/live-topics.ts';
+import { integrationMessages } from './modules/integrations/messages.ts';
+import { registerIntegrationRoutes } from './modules/integrations/routes.ts';
 import { notificationMessages } from './modules/notifications/messages.ts';
 import { notificationJobs, registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { publishingJobs, startPublishingLoops } from './modules/publishing/jobs.ts';
@@ -34,6 +38,7 @@ registerMessages(publishingMessages);
 registerMessages(notificationMessages);
 registerMessages(governanceMessages);
 registerMessages(liveMessages);
+registerMessages(integrationMessages);
 
 /** Wiring: hands each module's routes to the HTTP server (the platform never imports a module). */
 export async function buildApp(
@@ -73,9 +78,11 @@ export async function buildApp(
       registerPublishingRoutes(api, ctx);
       registerNotificationRoutes(api, ctx);
       registerGovernanceRoutes(api, ctx);
+      registerIntegrationRoutes(api, ctx);
       registerLiveRoutes(api, live, authenticator);
     },
   });
+  registerIntegrationTopics(live, ctx.db);
   app.decorate('live', live);
   live.start();
   // Before the server waits for open connections: streams never end on their own.
@@ -85,7 +92,7 @@ export async function buildApp(
 
 /** Wiring: hands each module's job handlers and schedules to the queue (`serve` or `worker`). */
 export async function startWorkers(ctx: Context): Promise<void> {
-  for (const job of [...identityJobs, ...notificationJobs, ...publishingJobs]) {
+  for (const job of [...identityJobs, ...notificationJobs, ...publishingJobs, ...integrationJobs]) {
     await ctx.queue.work(
       job.name,
       async (j) => {

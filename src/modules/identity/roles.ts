@@ -93,6 +93,11 @@ export const PERMISSIONS = {
     de: 'Prüfliste, Bestätigungen und Schulungsnachweise prüfen und exportieren',
     en: 'Review the queue, acknowledgements and training records, and export them',
   },
+  'integrations.manage': {
+    roles: ['owner', 'admin'],
+    de: 'Integrationen (ausgehende Webhooks) einrichten und ihre Zustellungen sehen',
+    en: 'Configure integrations (outgoing webhooks) and see their deliveries',
+  },
 } as const satisfies Record<string, { roles: readonly Role[]; de: string; en: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

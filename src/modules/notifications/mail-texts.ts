@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   'post.needs_decision',
   'post.published',
   'post.mentioned',
+  'webhook.failed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -42,6 +43,10 @@ const de: Texts = {
     subject: '{actor} hat Sie in einem Kommentar erwähnt',
     body: '{actor} schreibt zu einem Beitrag:\n\n„{excerpt}“\n\n{url}',
   },
+  'webhook.failed': {
+    subject: 'Webhook „{endpoint}“ nicht zugestellt',
+    body: 'Ein Ereignis ({eventType}) konnte nach allen Versuchen nicht an den Webhook „{endpoint}“ zugestellt werden:\n\n{error}\n\nZustellungen ansehen:\n{url}',
+  },
 };
 
 const en: Texts = {
@@ -72,6 +77,10 @@ const en: Texts = {
   'post.mentioned': {
     subject: '{actor} mentioned you in a comment',
     body: '{actor} writes about a post:\n\n"{excerpt}"\n\n{url}',
+  },
+  'webhook.failed': {
+    subject: 'Webhook "{endpoint}" not delivered',
+    body: 'An event ({eventType}) could not be delivered to the webhook "{endpoint}" after all attempts:\n\n{error}\n\nSee the deliveries:\n{url}',
   },
 };
 
