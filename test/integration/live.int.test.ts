@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { type Context, createContext } from '../../src/context.ts';
 import { openDatabase } from '../../src/platform/db/client.ts';
+import { users } from '../../src/platform/db/schema/identity.ts';
 import type { App } from '../../src/platform/http/server.ts';
 import { publishLive } from '../../src/platform/live/publish.ts';
 import { createLogger } from '../../src/platform/log.ts';
@@ -220,9 +222,11 @@ describe.skipIf(!process.env.DATABASE_URL)('live updates across two server insta
     const s = await openStream(baseB, [topic], admin);
     expect(s.res.status).toBe(200);
     await s.next(presenceFrame(topic, []));
-    const ownerName = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: owner.headers })
-    ).json().name as string;
+    const [row] = await t.ctx.db
+      .select({ name: users.name })
+      .from(users)
+      .where(eq(users.email, t.emailOf('owner')));
+    const ownerName = row!.name;
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/live/presence',
@@ -239,12 +243,13 @@ describe.skipIf(!process.env.DATABASE_URL)('live updates across two server insta
     expect(Date.now() - seenAt).toBeGreaterThanOrEqual(1000);
 
     // A newcomer on B gets the current presence at once.
-    await t.app.inject({
+    const again = await t.app.inject({
       method: 'POST',
       url: '/api/v1/live/presence',
       headers: owner.headers,
       payload: { topic, state: 'viewing' },
     });
+    expect(again.statusCode, again.body).toBe(204);
     await s.next(presenceFrame(topic, [`${ownerName}:viewing`]));
     const late = await openStream(baseB, [topic], admin);
     expect(late.frames.length === 0 || late.frames[0]!.event === 'ready').toBe(true);
