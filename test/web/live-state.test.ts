@@ -20,7 +20,10 @@ describe('the web app live state', () => {
     s = liveReducer(s, parseLiveEvent('presence', JSON.stringify({ topic: 't:1', present: [me] }))!);
     expect(othersOn(s, 't:1', 'me')).toEqual([]);
     for (let i = 0; i < MAX_KEPT_MESSAGES + 5; i++)
-      s = liveReducer(s, parseLiveEvent('message', JSON.stringify({ topic: 't:1', type: `n${i}`, data: null }))!);
+      s = liveReducer(
+        s,
+        parseLiveEvent('message', JSON.stringify({ topic: 't:1', type: `n${i}`, data: null }))!,
+      );
     expect(s.messages).toHaveLength(MAX_KEPT_MESSAGES);
     expect(s.messages.at(-1)!.type).toBe(`n${MAX_KEPT_MESSAGES + 4}`);
   });

@@ -18,7 +18,10 @@ export { othersOn } from './live-state.ts';
  * server refuses or ends the stream (signed out, no access) it is reopened with a growing wait, so a page
  * left open does not hammer the server. `onMessage` runs for every message, e.g. to invalidate a query.
  */
-export function useLive(topics: readonly string[], onMessage?: (m: LiveState['messages'][number]) => void): LiveState {
+export function useLive(
+  topics: readonly string[],
+  onMessage?: (m: LiveState['messages'][number]) => void,
+): LiveState {
   const [state, dispatch] = useReducer(liveReducer, initialLiveState);
   const handler = useRef(onMessage);
   handler.current = onMessage;

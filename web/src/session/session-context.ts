@@ -29,7 +29,8 @@ export type Permission =
   | 'posts.write'
   | 'posts.approve'
   | 'workflows.manage'
-  | 'campaigns.manage';
+  | 'campaigns.manage'
+  | 'integrations.manage';
 
 export const can = (me: Me, permission: Permission) => me.permissions.includes(permission);
 

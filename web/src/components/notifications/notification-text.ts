@@ -9,6 +9,7 @@ const KIND_KEYS = {
   'post.needs_decision': 'notifications.kinds.needsDecision',
   'post.published': 'notifications.kinds.published',
   'post.mentioned': 'notifications.kinds.mentioned',
+  'webhook.failed': 'notifications.kinds.webhookFailed',
 } as const;
 
 type KnownKind = keyof typeof KIND_KEYS;
