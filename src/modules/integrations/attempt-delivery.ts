@@ -153,22 +153,38 @@ export async function attemptDelivery(
       data: target.payload,
     });
     const msgId = `msg_${claimed.eventId}`;
-    const secret = ctx.secrets.open(target.secretSealed, secretContext(claimed.endpointId));
-    const now = new Date();
-    const signature = new Webhook(secret).sign(msgId, now, body);
-    answer = await post(
-      target.url,
-      {
-        'content-type': 'application/json',
-        'user-agent': 'Chorus-Webhooks/1',
-        'webhook-id': msgId,
-        'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-        'webhook-signature': signature,
-      },
-      body,
-      ctx,
-      policy,
-    );
+    let secret: string | null = null;
+    try {
+      secret = ctx.secrets.open(target.secretSealed, secretContext(claimed.endpointId));
+    } catch (err) {
+      // A key removed too early or a tampered row: no attempt can succeed until an admin sets a new secret.
+      ctx.log.error({ err, endpointId: claimed.endpointId }, 'webhook signing secret cannot be opened');
+    }
+    if (secret === null) {
+      answer = {
+        status: null,
+        error: 'the signing secret cannot be opened; set a new secret',
+        retryable: false,
+        retryAfterMs: null,
+        reference: null,
+      };
+    } else {
+      const now = new Date();
+      const signature = new Webhook(secret).sign(msgId, now, body);
+      answer = await post(
+        target.url,
+        {
+          'content-type': 'application/json',
+          'user-agent': 'Chorus-Webhooks/1',
+          'webhook-id': msgId,
+          'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+          'webhook-signature': signature,
+        },
+        body,
+        ctx,
+        policy,
+      );
+    }
   }
 
   const succeeded = answer.error === null;
