@@ -262,6 +262,34 @@ describe('outgoing webhooks', () => {
     expect(JSON.parse(r.received[0]!.body).type).toBe('test.ping');
   });
 
+  it('fails at once, without a request, when the sealed secret was moved from another row', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/integrations/webhooks',
+      headers: admin.headers,
+      payload: { name: 'Copied secret', url: r.url(), eventTypes: ['test.ping'] },
+    });
+    const copyId = created.json().endpoint.id as string;
+    // The sealed secret of the first endpoint, pasted into this one: bound to its own id, it does not open.
+    await t.ctx.db.execute(
+      sql`update webhook_endpoints set secret_sealed = (select secret_sealed from webhook_endpoints where id = ${endpointId}) where id = ${copyId}`,
+    );
+    r.answer((res) => res.writeHead(204).end());
+    const sent = await deliverWebhookEvent(t.ctx, t.orgs.demo, 'test.ping', {}, { endpointIds: [copyId] });
+    const outcome = await attemptDelivery(
+      t.ctx,
+      { orgId: t.orgs.demo, deliveryId: sent.deliveries[0]!.id, attempt: 1 },
+      fast,
+    );
+    expect(outcome).toMatchObject({ outcome: 'failed', error: expect.stringContaining('cannot be opened') });
+    expect(r.received).toHaveLength(0);
+    await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/integrations/webhooks/${copyId}`,
+      headers: admin.headers,
+    });
+  });
+
   it('refuses http to a public host and bad input, and another organisation sees none of it', async () => {
     const bad = async (payload: object) =>
       t.app.inject({ method: 'POST', url: '/api/v1/integrations/webhooks', headers: admin.headers, payload });
