@@ -4,11 +4,15 @@ import { channelMessages } from './modules/channels/messages.ts';
 import { registerChannelRoutes } from './modules/channels/routes.ts';
 import { governanceMessages } from './modules/governance/messages.ts';
 import { registerGovernanceRoutes } from './modules/governance/routes.ts';
-import { createAuthenticator } from './modules/identity/authenticator.ts';
+import { ACCESS_CHANGED, createAuthenticator } from './modules/identity/authenticator.ts';
 import { identityJobs } from './modules/identity/jobs.ts';
 import { identityMessages } from './modules/identity/messages.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { registerSsoRoutes } from './modules/identity/sso-routes.ts';
+import { integrationJobs } from './modules/integrations/jobs.ts';
+import { registerIntegrationTopics } from './modules/integrations/live-topics.ts';
+import { integrationMessages } from './modules/integrations/messages.ts';
+import { registerIntegrationRoutes } from './modules/integrations/routes.ts';
 import { notificationMessages } from './modules/notifications/messages.ts';
 import { notificationJobs, registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { publishingJobs, startPublishingLoops } from './modules/publishing/jobs.ts';
@@ -19,6 +23,16 @@ import { registerRequestRoutes } from './modules/requests/routes.ts';
 import { migrationsPending } from './platform/db/migrator.ts';
 import { registerMessages } from './platform/http/messages.ts';
 import { type App, buildServer } from './platform/http/server.ts';
+import { createLiveHub, type LiveHub, type LiveHubOptions } from './platform/live/hub.ts';
+import { liveMessages } from './platform/live/messages.ts';
+import { registerLiveRoutes } from './platform/live/routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Live updates and presence of this server process (platform/live). */
+    live: LiveHub;
+  }
+}
 
 registerMessages(identityMessages);
 registerMessages(channelMessages);
@@ -26,16 +40,28 @@ registerMessages(publishingMessages);
 registerMessages(notificationMessages);
 registerMessages(governanceMessages);
 registerMessages(requestMessages);
+registerMessages(liveMessages);
+registerMessages(integrationMessages);
 
 /** Wiring: hands each module's routes to the HTTP server (the platform never imports a module). */
-export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {}): Promise<App> {
+export async function buildApp(
+  ctx: Context,
+  opts: { metricsToken?: string; live?: Omit<LiveHubOptions, 'events' | 'log' | 'accessChangedEvent'> } = {},
+): Promise<App> {
   const authenticator = createAuthenticator({
     db: ctx.db,
     events: ctx.events,
     log: ctx.log,
     cacheTtlMs: ctx.config.authCacheMs,
   });
-  return buildServer({
+  // Subscribed after the authenticator, so an access change drops its cache before streams are re-checked.
+  const live = createLiveHub({
+    ...opts.live,
+    events: ctx.events,
+    log: ctx.log,
+    accessChangedEvent: ACCESS_CHANGED,
+  });
+  const app = await buildServer({
     log: ctx.log,
     authenticator,
     metrics: ctx.metrics,
@@ -56,13 +82,21 @@ export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {
       registerNotificationRoutes(api, ctx);
       registerGovernanceRoutes(api, ctx);
       registerRequestRoutes(api, ctx);
+      registerIntegrationRoutes(api, ctx);
+      registerLiveRoutes(api, live, authenticator);
     },
   });
+  registerIntegrationTopics(live, ctx.db);
+  app.decorate('live', live);
+  live.start();
+  // Before the server waits for open connections: streams never end on their own.
+  app.addHook('preClose', async () => live.stop());
+  return app;
 }
 
 /** Wiring: hands each module's job handlers and schedules to the queue (`serve` or `worker`). */
 export async function startWorkers(ctx: Context): Promise<void> {
-  for (const job of [...identityJobs, ...notificationJobs, ...publishingJobs]) {
+  for (const job of [...identityJobs, ...notificationJobs, ...publishingJobs, ...integrationJobs]) {
     const counted = async (jobs: number, run: () => Promise<void>) => {
       try {
         await run();

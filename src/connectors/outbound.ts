@@ -15,6 +15,8 @@ export interface OutboundPolicy {
   allowPrivateAddresses: boolean;
   /** Bound on every request: the connection, the answer and its body. */
   timeoutMs: number;
+  /** Largest body read from an answer; MAX_RESPONSE_BYTES when not given. */
+  maxResponseBytes?: number;
 }
 
 /** The service URL of a channel is not one Chorus may talk to; the channel must be reconnected. */
@@ -119,7 +121,7 @@ export async function checkHost(url: URL, policy: OutboundPolicy): Promise<void>
 /** Bound on a network's answer: posts, sessions and notification pages are far smaller. */
 export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
-class ResponseTooLarge extends Error {
+export class ResponseTooLarge extends Error {
   override name = 'ResponseTooLarge';
 }
 
@@ -167,7 +169,7 @@ export function guardedFetch(policy: OutboundPolicy): typeof globalThis.fetch {
     const callerSignal = init?.signal ?? (input instanceof Request ? input.signal : null);
     if (callerSignal) signals.push(callerSignal);
     const res = await fetch(input, { ...init, redirect: 'manual', signal: AbortSignal.any(signals) });
-    const body = await readBounded(res, MAX_RESPONSE_BYTES);
+    const body = await readBounded(res, policy.maxResponseBytes ?? MAX_RESPONSE_BYTES);
     const headers = new Headers(res.headers);
     // The body is already decoded and complete; these would describe the original bytes.
     headers.delete('content-encoding');

@@ -15,6 +15,8 @@ const NOT_WRITES: Record<string, string> = {
   ...PUBLISHING_NOT_WRITES,
   'POST /api/v1/guidelines/check': 'checks a text and answers; stores nothing',
   'POST /api/v1/guidelines/policy/try': 'checks a text against rules sent along; stores nothing',
+  'POST /api/v1/live/presence':
+    'presence lives a few seconds in memory (viewing, typing); a heartbeat every 10 s is not an action',
 };
 
 /**
@@ -33,9 +35,43 @@ describe('every write is audited', () => {
     inviteToken?: string;
     trainingId?: string;
     reviewItemId?: string;
+    webhookId?: string;
   } = {};
 
   const scenarios: Record<string, () => Promise<Call>> = {
+    'POST /api/v1/integrations/webhooks': async () => ({
+      method: 'POST',
+      url: '/api/v1/integrations/webhooks',
+      headers: admin.headers,
+      payload: { name: 'Audit tickets', url: 'https://tickets.example.com/hook', eventTypes: ['test.ping'] },
+      status: 201,
+      after: (body) => {
+        state.webhookId = (body as { endpoint: { id: string } }).endpoint.id;
+      },
+    }),
+    'PATCH /api/v1/integrations/webhooks/:id': async () => ({
+      method: 'PATCH',
+      url: `/api/v1/integrations/webhooks/${state.webhookId}`,
+      headers: admin.headers,
+      payload: { enabled: false },
+    }),
+    'POST /api/v1/integrations/webhooks/:id/secret': async () => ({
+      method: 'POST',
+      url: `/api/v1/integrations/webhooks/${state.webhookId}/secret`,
+      headers: admin.headers,
+    }),
+    'POST /api/v1/integrations/webhooks/:id/test': async () => ({
+      method: 'POST',
+      url: `/api/v1/integrations/webhooks/${state.webhookId}/test`,
+      headers: admin.headers,
+      status: 202,
+    }),
+    'DELETE /api/v1/integrations/webhooks/:id': async () => ({
+      method: 'DELETE',
+      url: `/api/v1/integrations/webhooks/${state.webhookId}`,
+      headers: admin.headers,
+      status: 204,
+    }),
     'POST /api/v1/auth/sign-in': async () => ({
       method: 'POST',
       url: '/api/v1/auth/sign-in',

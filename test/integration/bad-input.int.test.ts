@@ -167,6 +167,32 @@ describe('bad input', () => {
     expect(await auditCount(t)).toBe(before);
   });
 
+  it('a webhook to a private address or over plain http: 422 naming the reason, in German when asked', async () => {
+    for (const [url, reason] of [
+      ['https://169.254.169.254/latest/meta-data', 'loopback and private-network addresses are refused'],
+      ['https://127.0.0.1:5432/', 'loopback and private-network addresses are refused'],
+      ['https://localhost/hook', 'loopback and private-network addresses are refused'],
+      ['http://tickets.example.com/hook', 'https:// required'],
+      ['https://user:pw@tickets.example.com/hook', 'user info in the URL'],
+    ]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/integrations/webhooks',
+        headers: { ...admin.headers, 'accept-language': 'de' },
+        payload: { name: 'Bad', url, eventTypes: ['test.ping'] },
+      });
+      const body = expectProblem(res, 422, 'webhook_url_not_allowed');
+      expect(body.detail).toContain(reason!);
+      expect(body.title).toBe('Adresse nicht erlaubt');
+    }
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/integrations/webhooks',
+      headers: admin.headers,
+    });
+    expect(list.json().items).toEqual([]);
+  });
+
   it('too many sign-in attempts from one address: 429 with Retry-After', async () => {
     const limited = await createTestApp({ CHORUS_SIGN_IN_LIMIT_PER_MINUTE: '3' });
     try {

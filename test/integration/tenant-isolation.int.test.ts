@@ -296,4 +296,50 @@ describe('tenant isolation', () => {
     expect(cols.rows.length).toBeGreaterThan(4);
     for (const c of cols.rows) expect(c.is_nullable, c.table_name).toBe('NO');
   });
+  it('keeps webhooks, their deliveries and their live topic to their organisation', async () => {
+    const demoAdmin = await t.signIn(t.emailOf('admin'));
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/integrations/webhooks',
+      headers: demoAdmin.headers,
+      payload: { name: 'Demo tickets', url: 'https://tickets.example.com/hook', eventTypes: ['test.ping'] },
+    });
+    const id = created.json().endpoint.id as string;
+    const other = await t.signIn(t.emailOf('owner', 'other'));
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/integrations/webhooks',
+      headers: other.headers,
+    });
+    expect(list.json().items).toEqual([]);
+    for (const [method, url] of [
+      ['GET', `/api/v1/integrations/webhooks/${id}`],
+      ['GET', `/api/v1/integrations/webhooks/${id}/deliveries`],
+      ['PATCH', `/api/v1/integrations/webhooks/${id}`],
+      ['DELETE', `/api/v1/integrations/webhooks/${id}`],
+      ['POST', `/api/v1/integrations/webhooks/${id}/test`],
+      ['POST', `/api/v1/integrations/webhooks/${id}/secret`],
+    ] as const) {
+      const res = await t.app.inject({
+        method,
+        url,
+        headers: other.headers,
+        payload: method === 'PATCH' ? { enabled: false } : undefined,
+      });
+      expect(res.statusCode, `${method} ${url}`).toBe(404);
+    }
+    const presence = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/live/presence',
+      headers: other.headers,
+      payload: { topic: `webhook-endpoint:${id}`, state: 'viewing' },
+    });
+    expect(presence.statusCode).toBe(403);
+    const after = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/integrations/webhooks/${id}`,
+      headers: demoAdmin.headers,
+    });
+    expect(after.json()).toMatchObject({ enabled: true, name: 'Demo tickets' });
+  });
 });

@@ -25,6 +25,7 @@ import { TrainingEditorPage } from './pages/governance/training-editor-page.tsx'
 import { TrainingListPage } from './pages/governance/training-list-page.tsx';
 import { TrainingPage } from './pages/governance/training-page.tsx';
 import { HomePage } from './pages/home/home-page.tsx';
+import { integrationRoutes } from './pages/integrations/integration-routes.tsx';
 import { AcceptInvitationPage } from './pages/invite/accept-invitation-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { AuditPage } from './pages/organisation/audit/audit-page.tsx';
@@ -134,6 +135,7 @@ const routes: RouteObject[] = [
           ...channelRoutes,
           ...publishingRoutes,
           ...requestRoutes,
+          ...integrationRoutes,
           ...plannedAreaRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -103,6 +103,11 @@ export const PERMISSIONS = {
     de: 'Anfragen bearbeiten: priorisieren, zuweisen, beantworten',
     en: 'Handle requests: prioritise, assign, answer',
   },
+  'integrations.manage': {
+    roles: ['owner', 'admin'],
+    de: 'Integrationen (ausgehende Webhooks) einrichten und ihre Zustellungen sehen',
+    en: 'Configure integrations (outgoing webhooks) and see their deliveries',
+  },
 } as const satisfies Record<string, { roles: readonly Role[]; de: string; en: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'request.answered',
   'request.replied',
   'request.posted',
+  'webhook.failed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -72,6 +73,10 @@ const de: Texts = {
     subject: 'Aus Ihrer Anfrage „{title}“ wird ein Beitrag',
     body: '{actor} hat aus Ihrer Anfrage „{title}“ einen Beitragsentwurf erstellt.\n\n{url}',
   },
+  'webhook.failed': {
+    subject: 'Webhook „{endpoint}“ nicht zugestellt',
+    body: 'Ein Ereignis ({eventType}) konnte nach allen Versuchen nicht an den Webhook „{endpoint}“ zugestellt werden:\n\n{error}\n\nZustellungen ansehen:\n{url}',
+  },
 };
 
 const en: Texts = {
@@ -126,6 +131,10 @@ const en: Texts = {
   'request.posted': {
     subject: 'Your request "{title}" becomes a post',
     body: '{actor} made a draft post from your request "{title}".\n\n{url}',
+  },
+  'webhook.failed': {
+    subject: 'Webhook "{endpoint}" not delivered',
+    body: 'An event ({eventType}) could not be delivered to the webhook "{endpoint}" after all attempts:\n\n{error}\n\nSee the deliveries:\n{url}',
   },
 };
 

@@ -16,6 +16,9 @@ export const queryKeys = {
   auditActions: ['audit', 'actions'] as const,
   tokens: ['tokens'] as const,
   sso: ['sso'] as const,
+  webhooks: ['webhooks'] as const,
+  webhook: (id: string) => ['webhooks', id] as const,
+  webhookDeliveries: (id: string) => ['webhooks', id, 'deliveries'] as const,
   // Governance answers in the reader's language: keys carry it where the server renders text.
   guidelines: ['guidelines'] as const,
   guidelineCheck: (text: string, context: CheckContext, language: string, draftKey: string | null) =>

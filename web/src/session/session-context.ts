@@ -31,7 +31,8 @@ export type Permission =
   | 'workflows.manage'
   | 'campaigns.manage'
   | 'requests.file'
-  | 'requests.handle';
+  | 'requests.handle'
+  | 'integrations.manage';
 
 export const can = (me: Me, permission: Permission) => me.permissions.includes(permission);
 

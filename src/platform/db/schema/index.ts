@@ -3,6 +3,7 @@ export * from './audit.ts';
 export * from './channels.ts';
 export * from './governance.ts';
 export * from './identity.ts';
+export * from './integrations.ts';
 export * from './notifications.ts';
 export * from './publishing.ts';
 export * from './requests.ts';

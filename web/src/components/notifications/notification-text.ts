@@ -16,6 +16,7 @@ const KIND_KEYS = {
   'request.answered': 'notifications.kinds.requestAnswered',
   'request.replied': 'notifications.kinds.requestReplied',
   'request.posted': 'notifications.kinds.requestPosted',
+  'webhook.failed': 'notifications.kinds.webhookFailed',
 } as const;
 
 type KnownKind = keyof typeof KIND_KEYS;

@@ -40,6 +40,7 @@ export const BUILT_AREAS: ReadonlySet<AreaId> = new Set([
   'publishing',
   'governance',
   'requests',
+  'integrations',
 ]);
 
 export type OrganisationPageId = 'settings' | 'users' | 'departments' | 'sso' | 'audit';
