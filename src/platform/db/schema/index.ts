@@ -7,3 +7,4 @@ export * from './notifications.ts';
 export * from './publishing.ts';
 export * from './sandbox.ts';
 export * from './sso.ts';
+export * from './listening.ts';
