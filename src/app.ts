@@ -9,6 +9,9 @@ import { identityJobs } from './modules/identity/jobs.ts';
 import { identityMessages } from './modules/identity/messages.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { registerSsoRoutes } from './modules/identity/sso-routes.ts';
+import { listeningJobs } from './modules/listening/jobs.ts';
+import { listeningMessages } from './modules/listening/messages.ts';
+import { registerListeningRoutes } from './modules/listening/routes.ts';
 import { notificationMessages } from './modules/notifications/messages.ts';
 import { notificationJobs, registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { publishingJobs, startPublishingLoops } from './modules/publishing/jobs.ts';
@@ -23,6 +26,7 @@ registerMessages(channelMessages);
 registerMessages(publishingMessages);
 registerMessages(notificationMessages);
 registerMessages(governanceMessages);
+registerMessages(listeningMessages);
 
 /** Wiring: hands each module's routes to the HTTP server (the platform never imports a module). */
 export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {}): Promise<App> {
@@ -52,13 +56,14 @@ export async function buildApp(ctx: Context, opts: { metricsToken?: string } = {
       registerPublishingRoutes(api, ctx);
       registerNotificationRoutes(api, ctx);
       registerGovernanceRoutes(api, ctx);
+      registerListeningRoutes(api, ctx);
     },
   });
 }
 
 /** Wiring: hands each module's job handlers and schedules to the queue (`serve` or `worker`). */
 export async function startWorkers(ctx: Context): Promise<void> {
-  for (const job of [...identityJobs, ...notificationJobs, ...publishingJobs]) {
+  for (const job of [...identityJobs, ...notificationJobs, ...publishingJobs, ...listeningJobs]) {
     await ctx.queue.work(
       job.name,
       async (j) => {

@@ -251,11 +251,7 @@ export function blueskyConnector(credentials: Credentials, options: BlueskyOptio
   }
 
   /** Like the notifications: the AppView answers newest first, so page back until the cursor is reached. */
-  async function search(
-    query: NetworkSearchQuery,
-    since: string | null,
-    limit: number,
-  ): Promise<SearchPage> {
+  async function search(query: NetworkSearchQuery, since: string | null, limit: number): Promise<SearchPage> {
     type View = Awaited<ReturnType<typeof agent.app.bsky.feed.searchPosts>>['data']['posts'][number];
     const fresh: View[] = [];
     let page: string | undefined;

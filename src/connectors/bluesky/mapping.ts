@@ -10,8 +10,8 @@ import {
   ConnectorError,
   type FoundPost,
   type InboundItem,
-  type NetworkSearchQuery,
   type InboundKind,
+  type NetworkSearchQuery,
   type PostMetrics,
   RateLimited,
   Rejected,
@@ -135,7 +135,8 @@ export function blueskySearchQ(query: NetworkSearchQuery): string {
 
 export function toFoundPost(view: AppBskyFeedDefs.PostView): FoundPost {
   const record = view.record as { text?: unknown; createdAt?: unknown; langs?: unknown };
-  const created = typeof record.createdAt === 'string' ? new Date(record.createdAt) : new Date(view.indexedAt);
+  const created =
+    typeof record.createdAt === 'string' ? new Date(record.createdAt) : new Date(view.indexedAt);
   const uri = parsePostUri(view.uri);
   const langs = Array.isArray(record.langs) ? record.langs.filter((l) => typeof l === 'string') : [];
   return {

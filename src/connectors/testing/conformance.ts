@@ -263,7 +263,9 @@ export function describeConformance(
         const { connector, peer } = ctx;
         const m = marker();
         if (!connector.capabilities.search) {
-          await expect(connector.search(searchFor({ words: [m] }), null, 20)).rejects.toBeInstanceOf(Rejected);
+          await expect(connector.search(searchFor({ words: [m] }), null, 20)).rejects.toBeInstanceOf(
+            Rejected,
+          );
           return;
         }
         const byWord = searchFor({ words: [m] });

@@ -93,6 +93,16 @@ export const PERMISSIONS = {
     de: 'Prüfliste, Bestätigungen und Schulungsnachweise prüfen und exportieren',
     en: 'Review the queue, acknowledgements and training records, and export them',
   },
+  'listening.read': {
+    roles: ['owner', 'admin', 'manager', 'editor', 'contributor', 'compliance', 'viewer'],
+    de: 'Listening: Suchen, Treffer und Verläufe sehen',
+    en: 'Listening: see searches, matches and charts',
+  },
+  'listening.manage': {
+    roles: ['owner', 'admin', 'manager', 'editor'],
+    de: 'Listening: Suchen und Alarmregeln anlegen und ändern',
+    en: 'Listening: create and change searches and alert rules',
+  },
 } as const satisfies Record<string, { roles: readonly Role[]; de: string; en: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

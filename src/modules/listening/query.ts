@@ -118,7 +118,11 @@ function termNode(raw: string, at: number): QueryNode {
     if (!tag || !/^[\p{L}\p{N}_]+$/u.test(tag)) throw new QueryError('query_empty_tag', at);
     return { kind: 'hashtag', value: tag.toLowerCase() };
   }
-  const account = raw.startsWith('@') ? raw.slice(1) : raw.toLowerCase().startsWith('from:') ? raw.slice(5) : null;
+  const account = raw.startsWith('@')
+    ? raw.slice(1)
+    : raw.toLowerCase().startsWith('from:')
+      ? raw.slice(5)
+      : null;
   if (account !== null) {
     const handle = account.replace(/^@/, '').toLowerCase();
     if (!/^[\p{L}\p{N}_][\p{L}\p{N}_.@-]*$/u.test(handle)) throw new QueryError('query_bad_account', at);
@@ -263,9 +267,7 @@ function holds(node: QueryNode, p: Prepared): boolean {
     case 'hashtag':
       return p.tags.has(node.value);
     case 'account':
-      return (
-        sameAccount(node.value, p.author) || [...p.mentions].some((m) => sameAccount(node.value, m))
-      );
+      return sameAccount(node.value, p.author) || [...p.mentions].some((m) => sameAccount(node.value, m));
     case 'not':
       return !holds(node.node, p);
     case 'and':

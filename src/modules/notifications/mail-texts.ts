@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   'post.needs_decision',
   'post.published',
   'post.mentioned',
+  'listening.alert',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -42,6 +43,10 @@ const de: Texts = {
     subject: '{actor} hat Sie in einem Kommentar erwähnt',
     body: '{actor} schreibt zu einem Beitrag:\n\n„{excerpt}“\n\n{url}',
   },
+  'listening.alert': {
+    subject: 'Alarm „{rule}“: {count} Treffer für {search}',
+    body: 'Die Suche „{search}“ hat die Alarmregel „{rule}“ ausgelöst ({count} Treffer):\n\n„{excerpt}“\n\n{url}',
+  },
 };
 
 const en: Texts = {
@@ -72,6 +77,10 @@ const en: Texts = {
   'post.mentioned': {
     subject: '{actor} mentioned you in a comment',
     body: '{actor} writes about a post:\n\n"{excerpt}"\n\n{url}',
+  },
+  'listening.alert': {
+    subject: 'Alert "{rule}": {count} matches for {search}',
+    body: 'The search "{search}" set off the alert rule "{rule}" ({count} matches):\n\n"{excerpt}"\n\n{url}',
   },
 };
 
