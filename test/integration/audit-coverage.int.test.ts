@@ -4,6 +4,7 @@ import { DEMO_TRAININGS } from '../../src/modules/governance/demo-training.ts';
 import { READINESS_QUESTIONS } from '../../src/modules/governance/readiness-questions.ts';
 import { createTestApp, PASSWORD, type Session, type TestApp } from '../app.ts';
 import { startTestIdp, type TestIdp } from '../fakes/test-idp.ts';
+import { LISTENING_NOT_WRITES, listeningScenarios } from './listening-scenarios.ts';
 import { type Call, PUBLISHING_NOT_WRITES, publishingScenarios } from './publishing-scenarios.ts';
 
 /** GET routes that change something: the provider sends the browser back to the SSO callback with a GET. */
@@ -12,6 +13,7 @@ const WRITING_GETS = new Set(['GET /api/v1/auth/sso/callback']);
 const NOT_WRITES: Record<string, string> = {
   'POST /api/v1/auth/sso/start': 'the flow lives in a sealed cookie in the browser; nothing is stored',
   ...PUBLISHING_NOT_WRITES,
+  ...LISTENING_NOT_WRITES,
   'POST /api/v1/guidelines/check': 'checks a text and answers; stores nothing',
   'POST /api/v1/guidelines/policy/try': 'checks a text against rules sent along; stores nothing',
 };
@@ -147,6 +149,7 @@ describe('every write is audited', () => {
     },
     'DELETE /api/v1/sso': async () => ({ method: 'DELETE', url: '/api/v1/sso', headers: admin.headers }),
     ...publishingScenarios(() => ({ t, admin })),
+    ...listeningScenarios(() => ({ t, admin })),
     'PUT /api/v1/guidelines/policy': async () => ({
       method: 'PUT',
       url: '/api/v1/guidelines/policy',
