@@ -26,6 +26,7 @@ import { TrainingListPage } from './pages/governance/training-list-page.tsx';
 import { TrainingPage } from './pages/governance/training-page.tsx';
 import { HomePage } from './pages/home/home-page.tsx';
 import { AcceptInvitationPage } from './pages/invite/accept-invitation-page.tsx';
+import { listeningRoutes } from './pages/listening/listening-routes.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { AuditPage } from './pages/organisation/audit/audit-page.tsx';
 import { DepartmentsPage } from './pages/organisation/departments/departments-page.tsx';
@@ -132,6 +133,7 @@ const routes: RouteObject[] = [
           { path: '/profile', element: <ProfilePage /> },
           ...channelRoutes,
           ...publishingRoutes,
+          ...listeningRoutes,
           ...plannedAreaRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],

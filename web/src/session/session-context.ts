@@ -29,7 +29,9 @@ export type Permission =
   | 'posts.write'
   | 'posts.approve'
   | 'workflows.manage'
-  | 'campaigns.manage';
+  | 'campaigns.manage'
+  | 'listening.read'
+  | 'listening.manage';
 
 export const can = (me: Me, permission: Permission) => me.permissions.includes(permission);
 

@@ -9,13 +9,24 @@ const KIND_KEYS = {
   'post.needs_decision': 'notifications.kinds.needsDecision',
   'post.published': 'notifications.kinds.published',
   'post.mentioned': 'notifications.kinds.mentioned',
+  'listening.alert': 'notifications.kinds.listeningAlert',
 } as const;
 
 type KnownKind = keyof typeof KIND_KEYS;
 const isKnownKind = (kind: string): kind is KnownKind => Object.hasOwn(KIND_KEYS, kind);
 
 /** Every placeholder a text may use, so a missing one reads as nothing rather than "{{author}}". */
-const NO_PARAMS = { author: '', actor: '', excerpt: '', comment: '', channel: '', reason: '' };
+const NO_PARAMS = {
+  author: '',
+  actor: '',
+  excerpt: '',
+  comment: '',
+  channel: '',
+  reason: '',
+  search: '',
+  rule: '',
+  count: '',
+};
 
 /** A notification in the reader's language; a kind this version does not know yet gets a general sentence. */
 export function notificationText(t: TFunction, n: AppNotification): string {

@@ -39,6 +39,7 @@ export const BUILT_AREAS: ReadonlySet<AreaId> = new Set([
   'channels',
   'publishing',
   'governance',
+  'listening',
 ]);
 
 export type OrganisationPageId = 'settings' | 'users' | 'departments' | 'sso' | 'audit';
