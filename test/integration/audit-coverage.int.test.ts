@@ -264,5 +264,6 @@ describe('every write is audited', () => {
       if (key === 'POST /api/v1/guidelines/training') state.trainingId = res.json().id;
       if (key === 'POST /api/v1/guidelines/overrides') state.reviewItemId = res.json().id;
     }
-  });
+    // Every write route of every module, one after another: more than the default 30 s on a busy machine.
+  }, 180_000);
 });

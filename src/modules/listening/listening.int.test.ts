@@ -108,7 +108,12 @@ describe('listening', () => {
       // Out of range is caught by the schema at the edge: 400 with the field named.
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.json().code).toBe('validation_failed');
-      expect(res.json().errors.map((e: { path: string }) => e.path).join()).toMatch(/threshold|windowMinutes/);
+      expect(
+        res
+          .json()
+          .errors.map((e: { path: string }) => e.path)
+          .join(),
+      ).toMatch(/threshold|windowMinutes/);
     }
     const http = await api('POST', `/listening/searches/${searchId}/rules`, {
       ...base,
