@@ -30,6 +30,8 @@ const PERMISSION_KEYS = {
   'guidelines.manage': 'permissions.guidelinesManage',
   'guidelines.override': 'permissions.guidelinesOverride',
   'guidelines.review': 'permissions.guidelinesReview',
+  'listening.read': 'permissions.listeningRead',
+  'listening.manage': 'permissions.listeningManage',
 } as const;
 
 type KnownPermission = keyof typeof PERMISSION_KEYS;
