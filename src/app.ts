@@ -13,6 +13,9 @@ import { integrationJobs } from './modules/integrations/jobs.ts';
 import { registerIntegrationTopics } from './modules/integrations/live-topics.ts';
 import { integrationMessages } from './modules/integrations/messages.ts';
 import { registerIntegrationRoutes } from './modules/integrations/routes.ts';
+import { listeningJobs } from './modules/listening/jobs.ts';
+import { listeningMessages } from './modules/listening/messages.ts';
+import { registerListeningRoutes } from './modules/listening/routes.ts';
 import { notificationMessages } from './modules/notifications/messages.ts';
 import { notificationJobs, registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { publishingJobs, startPublishingLoops } from './modules/publishing/jobs.ts';
@@ -42,6 +45,7 @@ registerMessages(governanceMessages);
 registerMessages(requestMessages);
 registerMessages(liveMessages);
 registerMessages(integrationMessages);
+registerMessages(listeningMessages);
 
 /** Wiring: hands each module's routes to the HTTP server (the platform never imports a module). */
 export async function buildApp(
@@ -84,6 +88,7 @@ export async function buildApp(
       registerRequestRoutes(api, ctx);
       registerIntegrationRoutes(api, ctx);
       registerLiveRoutes(api, live, authenticator);
+      registerListeningRoutes(api, ctx);
     },
   });
   registerIntegrationTopics(live, ctx.db);
@@ -96,7 +101,13 @@ export async function buildApp(
 
 /** Wiring: hands each module's job handlers and schedules to the queue (`serve` or `worker`). */
 export async function startWorkers(ctx: Context): Promise<void> {
-  for (const job of [...identityJobs, ...notificationJobs, ...publishingJobs, ...integrationJobs]) {
+  for (const job of [
+    ...identityJobs,
+    ...notificationJobs,
+    ...publishingJobs,
+    ...integrationJobs,
+    ...listeningJobs,
+  ]) {
     const counted = async (jobs: number, run: () => Promise<void>) => {
       try {
         await run();

@@ -23,6 +23,7 @@ export const SANDBOX_CAPABILITIES: Capabilities = {
   canLookUpByIdempotencyKey: true,
   idempotencyWindowSeconds: WHILE_THE_POST_EXISTS,
   metrics: ['likes', 'reposts', 'replies', 'impressions'],
+  search: true,
 };
 
 export const MASTODON_CAPABILITIES: Capabilities = {
@@ -41,6 +42,7 @@ export const MASTODON_CAPABILITIES: Capabilities = {
   // Mastodon keeps an Idempotency-Key for an hour.
   idempotencyWindowSeconds: 3600,
   metrics: ['likes', 'reposts', 'replies'],
+  search: true,
 };
 
 export const BLUESKY_CAPABILITIES: Capabilities = {
@@ -59,6 +61,7 @@ export const BLUESKY_CAPABILITIES: Capabilities = {
   canLookUpByIdempotencyKey: true,
   idempotencyWindowSeconds: WHILE_THE_POST_EXISTS,
   metrics: ['likes', 'reposts', 'replies'],
+  search: true,
 };
 
 const BY_NETWORK: Record<NetworkId, Capabilities> = {

@@ -41,6 +41,8 @@ export interface Capabilities {
   idempotencyWindowSeconds: number;
   /** Which metrics `fetchMetrics` fills in; others stay null. */
   metrics: readonly MetricName[];
+  /** `search` finds public posts of the whole network (listening); false: it throws Rejected. */
+  search: boolean;
 }
 
 export type MetricName = 'likes' | 'reposts' | 'replies' | 'impressions';
@@ -119,6 +121,43 @@ export interface InboundPage {
   cursor: string | null;
 }
 
+/**
+ * One conjunction of positive terms, as listening asks a network for public posts: every word, phrase,
+ * hashtag and account must hold. Boolean logic beyond that (OR, NOT, parentheses) stays with the caller,
+ * which runs one query per OR-branch and checks every result again itself — networks' search is fuzzy.
+ */
+export interface NetworkSearchQuery {
+  /** Single words, without quotes. */
+  words: readonly string[];
+  /** Word sequences, searched as phrases where the network can. */
+  phrases: readonly string[];
+  /** Without the leading #. */
+  hashtags: readonly string[];
+  /** Authors (handles without the leading @). */
+  accounts: readonly string[];
+  /** Only posts in this language, where the network knows it. */
+  language: string | null;
+}
+
+/** A public post a network's search found. */
+export interface FoundPost {
+  /** The network's id. */
+  id: string;
+  author: { id: string; handle: string; displayName: string };
+  text: string;
+  createdAt: Date;
+  url: string;
+  /** The language the network tagged the post with (BCP 47), if any. */
+  language: string | null;
+}
+
+export interface SearchPage {
+  /** Oldest first. */
+  items: FoundPost[];
+  /** Pass back as `since` to get only posts found after this page. */
+  cursor: string | null;
+}
+
 export interface Connector {
   readonly network: NetworkId;
   readonly capabilities: Capabilities;
@@ -134,6 +173,11 @@ export interface Connector {
    * `capabilities.canLookUpByIdempotencyKey`; others return `'unknown'`.
    */
   findByIdempotencyKey(key: string): Promise<PublishedPost | null | 'unknown'>;
+  /**
+   * Public posts matching the query, newer than the cursor `since` (null: the newest `limit`), oldest
+   * first. Throws Rejected where `capabilities.search` is false.
+   */
+  search(query: NetworkSearchQuery, since: string | null, limit: number): Promise<SearchPage>;
 }
 
 export const NETWORKS = ['sandbox', 'mastodon', 'bluesky'] as const;

@@ -67,6 +67,8 @@ export interface FakeStatus {
   favourites: number;
   reblogs: number;
   replies: number;
+  /** ISO 639-1, as the author's client set it. */
+  language: string;
 }
 
 export interface FakeNotification {
@@ -110,6 +112,8 @@ export interface FakeMastodon {
     text: string,
     opts?: { inReplyToId?: string; visibility?: FakeStatus['visibility'] },
   ): FakeStatus;
+  /** `from` posts a public status (what listening finds by search). */
+  post(from: FakeAccount, text: string, opts?: { language?: string }): FakeStatus;
   /** Other accounts favourite, boost and reply to a status (replies notify its author). */
   engage(statusId: string, e: { favourites?: number; reblogs?: number; replies?: number }): void;
   statuses(accountId?: string): FakeStatus[];
@@ -301,7 +305,7 @@ export async function startFakeMastodon(options: FakeMastodonOptions = {}): Prom
       reblog: null,
       poll: null,
       card: null,
-      language: 'de',
+      language: s.language,
       favourited: false,
       reblogged: false,
       muted: false,
@@ -317,6 +321,7 @@ export async function startFakeMastodon(options: FakeMastodonOptions = {}): Prom
       visibility: FakeStatus['visibility'];
       inReplyToId: string | null;
       mediaIds: string[];
+      language?: string;
     },
   ): FakeStatus {
     let parent: FakeStatus | undefined;
@@ -344,6 +349,7 @@ export async function startFakeMastodon(options: FakeMastodonOptions = {}): Prom
       favourites: 0,
       reblogs: 0,
       replies: 0,
+      language: input.language ?? 'de',
     };
     statuses.set(status.id, status);
     for (const id of input.mediaIds) media.get(id)!.statusId = status.id;
@@ -582,6 +588,9 @@ export async function startFakeMastodon(options: FakeMastodonOptions = {}): Prom
       }
       return { status: 200, body: renderMedia(m) };
     }
+    if (method === 'GET' && (path === '/api/v2/search' || path.startsWith('/api/v1/timelines/tag/'))) {
+      return { status: 200, body: searchStatuses(url) };
+    }
     if (method === 'GET' && path === '/api/v1/notifications') {
       const q = url.searchParams;
       const types = [...q.getAll('types[]'), ...q.getAll('types')];
@@ -623,6 +632,52 @@ export async function startFakeMastodon(options: FakeMastodonOptions = {}): Prom
     throw new HttpError(404, 'Record not found');
   }
 
+  /**
+   * Full-text search over public statuses (what an instance with Elasticsearch answers: every term,
+   * `"phrases"`, `#tags`, and the operators `from:` and `language:`), or a hashtag's timeline; paged
+   * with max_id / since_id / min_id like every Mastodon list.
+   */
+  function searchStatuses(url: URL): unknown {
+    const q = url.searchParams;
+    const limit = Math.min(40, Math.max(1, Number(q.get('limit') ?? 20) || 20));
+    const big = (v: string | null) => (v && /^\d+$/.test(v) ? BigInt(v) : null);
+    const maxId = big(q.get('max_id'));
+    const sinceId = big(q.get('since_id'));
+    const minId = big(q.get('min_id'));
+    const tagPath = /^\/api\/v1\/timelines\/tag\/([^/]+)$/.exec(url.pathname);
+    const needles: string[] = [];
+    let from: string | null = null;
+    let language: string | null = null;
+    if (tagPath) {
+      needles.push(`#${decodeURIComponent(tagPath[1]!)}`);
+    } else {
+      if (q.get('type') !== 'statuses') throw new HttpError(422, 'this fake searches statuses only');
+      for (const m of (q.get('q') ?? '').matchAll(/"([^"]*)"|(\S+)/g)) {
+        const term = m[1] ?? m[2]!;
+        if (m[2]?.startsWith('from:')) from = m[2].slice(5).toLowerCase();
+        else if (m[2]?.startsWith('language:')) language = m[2].slice(9);
+        else if (term.trim()) needles.push(term);
+      }
+    }
+    let list = [...statuses.values()].filter((s) => {
+      const text = s.text.toLowerCase();
+      return (
+        s.visibility === 'public' &&
+        !s.deletedAt &&
+        needles.every((n) => text.includes(n.toLowerCase())) &&
+        (from === null || accounts.get(s.accountId)!.username.toLowerCase() === from) &&
+        (language === null || s.language === language) &&
+        (maxId === null || BigInt(s.id) < maxId) &&
+        (sinceId === null || BigInt(s.id) > sinceId) &&
+        (minId === null || BigInt(s.id) > minId)
+      );
+    });
+    list.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? 1 : -1));
+    list = minId !== null ? list.slice(-limit) : list.slice(0, limit);
+    const rendered = list.map((s) => renderStatus(s));
+    return tagPath ? rendered : { accounts: [], statuses: rendered, hashtags: [] };
+  }
+
   function createAccount(username: string, displayName = username): FakeAccount {
     const account: FakeAccount = {
       id: newId(),
@@ -651,6 +706,15 @@ export async function startFakeMastodon(options: FakeMastodonOptions = {}): Prom
         visibility: opts.visibility ?? 'public',
         inReplyToId: opts.inReplyToId ?? null,
         mediaIds: [],
+      });
+    },
+    post(from, text, opts = {}) {
+      return createStatus(from, {
+        text,
+        visibility: 'public',
+        inReplyToId: null,
+        mediaIds: [],
+        ...(opts.language ? { language: opts.language } : {}),
       });
     },
     engage(statusId, e) {

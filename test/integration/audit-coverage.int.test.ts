@@ -4,6 +4,7 @@ import { DEMO_TRAININGS } from '../../src/modules/governance/demo-training.ts';
 import { READINESS_QUESTIONS } from '../../src/modules/governance/readiness-questions.ts';
 import { createTestApp, PASSWORD, type Session, type TestApp } from '../app.ts';
 import { startTestIdp, type TestIdp } from '../fakes/test-idp.ts';
+import { LISTENING_NOT_WRITES, listeningScenarios } from './listening-scenarios.ts';
 import { type Call, PUBLISHING_NOT_WRITES, publishingScenarios } from './publishing-scenarios.ts';
 import { requestsScenarios } from './requests-scenarios.ts';
 
@@ -13,6 +14,7 @@ const WRITING_GETS = new Set(['GET /api/v1/auth/sso/callback']);
 const NOT_WRITES: Record<string, string> = {
   'POST /api/v1/auth/sso/start': 'the flow lives in a sealed cookie in the browser; nothing is stored',
   ...PUBLISHING_NOT_WRITES,
+  ...LISTENING_NOT_WRITES,
   'POST /api/v1/guidelines/check': 'checks a text and answers; stores nothing',
   'POST /api/v1/guidelines/policy/try': 'checks a text against rules sent along; stores nothing',
   'POST /api/v1/live/presence':
@@ -185,6 +187,7 @@ describe('every write is audited', () => {
     'DELETE /api/v1/sso': async () => ({ method: 'DELETE', url: '/api/v1/sso', headers: admin.headers }),
     ...publishingScenarios(() => ({ t, admin })),
     ...requestsScenarios(() => ({ t, admin })),
+    ...listeningScenarios(() => ({ t, admin })),
     'PUT /api/v1/guidelines/policy': async () => ({
       method: 'PUT',
       url: '/api/v1/guidelines/policy',
@@ -299,5 +302,6 @@ describe('every write is audited', () => {
       if (key === 'POST /api/v1/guidelines/training') state.trainingId = res.json().id;
       if (key === 'POST /api/v1/guidelines/overrides') state.reviewItemId = res.json().id;
     }
-  });
+    // Every write route of every module, one after another: more than the default 30 s on a busy machine.
+  }, 180_000);
 });

@@ -288,6 +288,44 @@ describe('tenant isolation', () => {
     expect(after).toMatchObject({ status: 'new', messages: [], postId: null });
   });
 
+  it('never shows or changes another organisation’s saved searches, matches or alert rules', async () => {
+    const demo = await t.signIn(t.emailOf('admin'));
+    const other = await t.signIn(t.emailOf('owner', 'other'));
+    const call = (s: typeof demo, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
+      t.app.inject({ method, url: `/api/v1${url}`, headers: s.headers, ...(payload ? { payload } : {}) });
+    const search = (
+      await call(demo, 'POST', '/listening/searches', { name: 'Geheim', query: 'Geheimprojekt' })
+    ).json();
+    const rule = (
+      await call(demo, 'POST', `/listening/searches/${search.id}/rules`, {
+        name: 'R',
+        kind: 'every_match',
+        emails: ['presse@beispiel.example'],
+      })
+    ).json();
+    expect((await call(other, 'GET', '/listening/searches')).json().items).toEqual([]);
+    for (const [method, url] of [
+      ['GET', `/listening/searches/${search.id}`],
+      ['GET', `/listening/searches/${search.id}/matches`],
+      ['GET', `/listening/searches/${search.id}/rules/${rule.id}/alerts`],
+      ['DELETE', `/listening/searches/${search.id}/rules/${rule.id}`],
+      ['DELETE', `/listening/searches/${search.id}`],
+    ] as const) {
+      expect((await call(other, method, url)).statusCode, `${method} ${url}`).toBe(404);
+    }
+    // An own search cannot take a rule of another organisation's search by naming its id.
+    const own = (await call(other, 'POST', '/listening/searches', { name: 'Eigen', query: 'x' })).json();
+    const moved = await call(other, 'PUT', `/listening/searches/${own.id}/rules/${rule.id}`, {
+      name: 'Übernommen',
+      kind: 'every_match',
+      emails: ['x@andere.example'],
+    });
+    expect(moved.statusCode).toBe(404);
+    expect((await call(demo, 'GET', `/listening/searches/${search.id}/rules`)).json().items[0].name).toBe(
+      'R',
+    );
+  });
+
   it('every table with an org_id column is covered by an organisation filter in the schema', async () => {
     // A structural guard for later modules: org-owned tables must carry org_id NOT NULL.
     const cols = await t.ctx.db.execute<{ table_name: string; is_nullable: string }>(

@@ -27,6 +27,7 @@ import { TrainingPage } from './pages/governance/training-page.tsx';
 import { HomePage } from './pages/home/home-page.tsx';
 import { integrationRoutes } from './pages/integrations/integration-routes.tsx';
 import { AcceptInvitationPage } from './pages/invite/accept-invitation-page.tsx';
+import { listeningRoutes } from './pages/listening/listening-routes.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { AuditPage } from './pages/organisation/audit/audit-page.tsx';
 import { DepartmentsPage } from './pages/organisation/departments/departments-page.tsx';
@@ -136,6 +137,7 @@ const routes: RouteObject[] = [
           ...publishingRoutes,
           ...requestRoutes,
           ...integrationRoutes,
+          ...listeningRoutes,
           ...plannedAreaRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],

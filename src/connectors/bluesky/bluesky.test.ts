@@ -54,8 +54,9 @@ afterAll(async () => {
 });
 
 const NO_APPVIEW =
-  'TestNetworkNoAppView has no AppView, and the PDS proxies app.bsky.feed.getPosts and ' +
-  'app.bsky.notification.listNotifications to one; the mapping is checked against a stand-in AppView below';
+  'TestNetworkNoAppView has no AppView, and the PDS proxies app.bsky.feed.getPosts, ' +
+  'app.bsky.feed.searchPosts and app.bsky.notification.listNotifications to one; the mapping is checked ' +
+  'against a stand-in AppView below';
 
 describeConformance(
   'bluesky (real PDS, no AppView)',
@@ -97,6 +98,9 @@ describeConformance(
           await rt.detectFacets(fanAgent);
           await fanAgent.post({ text: rt.text, facets: rt.facets });
         },
+        async publicPost(text) {
+          await fanAgent.post({ text });
+        },
         async engage(postId, e) {
           const record = await readRecord(fanAgent, postId);
           const ref = { uri: postId, cid: record!.cid! };
@@ -127,7 +131,7 @@ describeConformance(
   {
     setupTimeoutMs: START_TIMEOUT,
     timeoutMs: 30_000,
-    skip: { metrics: NO_APPVIEW, inbound: NO_APPVIEW },
+    skip: { metrics: NO_APPVIEW, inbound: NO_APPVIEW, search: NO_APPVIEW },
   },
 );
 
@@ -260,6 +264,9 @@ describe('bluesky connector against a stand-in AppView', () => {
   const did = 'did:plc:ewvi7nxzyoun6zhxrhs64oiz';
   const cid = 'bafyreigbxncrwcjndvgpvnuyb3asbhy3q7274o344bzs52b4qw3kbilbyq';
   const notifications: Record<string, unknown>[] = [];
+  /** Posts the stand-in search knows, newest first (as `sort=latest` answers). */
+  const searchable: Record<string, unknown>[] = [];
+  const searchRequests: URLSearchParams[] = [];
   let server: http.Server;
   let url: string;
   let seq = 0;
@@ -305,6 +312,19 @@ describe('bluesky connector against a stand-in AppView', () => {
           ...(offset + limit < list.length ? { cursor: String(offset + limit) } : {}),
         });
       }
+      if (u.pathname === '/xrpc/app.bsky.feed.searchPosts') {
+        searchRequests.push(u.searchParams);
+        const limit = Number(u.searchParams.get('limit') ?? 25);
+        const offset = Number(u.searchParams.get('cursor') ?? 0);
+        const lang = u.searchParams.get('lang');
+        const list = searchable.filter(
+          (p) => lang === null || (p.record as { langs: string[] }).langs.includes(lang),
+        );
+        return json(200, {
+          posts: list.slice(offset, offset + limit),
+          ...(offset + limit < list.length ? { cursor: String(offset + limit) } : {}),
+        });
+      }
       if (u.pathname === '/xrpc/app.bsky.feed.getPosts') {
         const uris = u.searchParams.getAll('uris');
         return json(200, {
@@ -339,6 +359,54 @@ describe('bluesky connector against a stand-in AppView', () => {
       impressions: null,
     });
     await expect(c.fetchMetrics(`at://${did}/app.bsky.feed.post/gone`)).rejects.toBeInstanceOf(Rejected);
+  });
+
+  it('searches with Bluesky’s syntax and pages back to the search cursor, oldest first', async () => {
+    const c = connectorFor({ url }, { handle: 'brand.test', appPassword: 'x' });
+    const found = (i: number, lang: string) => {
+      searchable.unshift({
+        uri: `at://did:plc:author${String(i).padStart(18, '0')}/app.bsky.feed.post/3kpost${String(i).padStart(7, '2')}`,
+        cid,
+        author: { did: 'did:plc:authoraccount00000000000', handle: 'presse.test', displayName: '' },
+        record: {
+          $type: 'app.bsky.feed.post',
+          text: `Beispiel GmbH ${i}`,
+          langs: [lang],
+          createdAt: new Date(Date.UTC(2026, 1, 1, 0, 0, i)).toISOString(),
+        },
+        indexedAt: new Date(Date.UTC(2026, 1, 1, 0, 0, i)).toISOString(),
+      });
+    };
+    found(1, 'de');
+    const query = {
+      words: ['Beispiel'],
+      phrases: ['Beispiel GmbH'],
+      hashtags: ['news'],
+      accounts: ['presse.test'],
+      language: 'de',
+    };
+    const start = await c.search(query, null, 10);
+    expect(start.items).toEqual([
+      {
+        id: expect.stringMatching(/^at:\/\//),
+        author: { id: 'did:plc:authoraccount00000000000', handle: 'presse.test', displayName: 'presse.test' },
+        text: 'Beispiel GmbH 1',
+        createdAt: new Date(Date.UTC(2026, 1, 1, 0, 0, 1)),
+        url: expect.stringMatching(/^https:\/\/bsky\.app\/profile\/presse\.test\/post\//),
+        language: 'de',
+      },
+    ]);
+    const req = searchRequests.at(-1)!;
+    expect(req.get('q')).toBe('Beispiel "Beispiel GmbH" #news from:presse.test');
+    expect(req.get('sort')).toBe('latest');
+    expect(req.get('lang')).toBe('de');
+    for (let i = 2; i <= 80; i++) found(i, i % 2 === 0 ? 'de' : 'en');
+    const next = await c.search(query, start.cursor, 100);
+    expect(next.items.map((p) => p.text)).toEqual(
+      Array.from({ length: 40 }, (_, k) => `Beispiel GmbH ${2 * (k + 1)}`),
+    );
+    const none = await c.search(query, next.cursor, 100);
+    expect(none).toEqual({ items: [], cursor: next.cursor });
   });
 
   it('pages back to the cursor and returns only newer items, oldest first, without gaps', async () => {

@@ -16,21 +16,26 @@ import {
   type Connector,
   type Credentials,
   type InboundItem,
+  type NetworkSearchQuery,
   type PublishedPost,
   type PublishRequest,
   Rejected,
+  type SearchPage,
 } from '../connector.ts';
 import { guardedFetch, type OutboundPolicy, parseServiceUrl } from '../outbound.ts';
 import { checkPost } from '../validate.ts';
 import {
+  blueskySearchQ,
   INBOUND_REASONS,
   isRecordNotFound,
   notificationKey,
   POST_COLLECTION,
   parsePostUri,
+  postKey,
   postUri,
   rkeyFromIdempotencyKey,
   toConnectorError,
+  toFoundPost,
   toInboundItem,
   toMetrics,
   webUrl,
@@ -245,6 +250,30 @@ export function blueskyConnector(credentials: Credentials, options: BlueskyOptio
     return { items, cursor: last ? notificationKey(last) : since };
   }
 
+  /** Like the notifications: the AppView answers newest first, so page back until the cursor is reached. */
+  async function search(query: NetworkSearchQuery, since: string | null, limit: number): Promise<SearchPage> {
+    type View = Awaited<ReturnType<typeof agent.app.bsky.feed.searchPosts>>['data']['posts'][number];
+    const fresh: View[] = [];
+    let page: string | undefined;
+    for (let i = 0; i < MAX_NOTIFICATION_PAGES; i++) {
+      const res = await agent.app.bsky.feed.searchPosts({
+        q: blueskySearchQ(query),
+        sort: 'latest',
+        limit: since === null ? limit : NOTIFICATION_PAGE,
+        ...(query.language ? { lang: query.language } : {}),
+        ...(page ? { cursor: page } : {}),
+      });
+      const newer = res.data.posts.filter((p) => since === null || postKey(p) > since);
+      fresh.push(...newer);
+      page = res.data.cursor;
+      if (since === null || newer.length < res.data.posts.length || !page) break;
+    }
+    fresh.sort((a, b) => (postKey(a) < postKey(b) ? -1 : 1));
+    const taken = since === null ? fresh.slice(-limit) : fresh.slice(0, limit);
+    const last = taken.at(-1);
+    return { items: taken.map(toFoundPost), cursor: last ? postKey(last) : since };
+  }
+
   return {
     network: 'bluesky',
     capabilities: BLUESKY_CAPABILITIES,
@@ -294,5 +323,7 @@ export function blueskyConnector(credentials: Credentials, options: BlueskyOptio
         const record = await getPost(did, rkey);
         return record ? published(did, rkey, record.value, new Date()) : null;
       }),
+
+    search: (query, since, limit) => call(() => search(query, since, Math.min(Math.max(1, limit), 100))),
   };
 }

@@ -8,8 +8,10 @@ import {
 import {
   AuthExpired,
   ConnectorError,
+  type FoundPost,
   type InboundItem,
   type InboundKind,
+  type NetworkSearchQuery,
   type PostMetrics,
   RateLimited,
   Rejected,
@@ -108,6 +110,46 @@ export function toInboundItem(n: AppBskyNotificationListNotifications.Notificati
     createdAt: Number.isNaN(created.getTime()) ? new Date(n.indexedAt) : created,
     url: uri ? webUrl(n.author.handle, uri.rkey) : n.uri,
     inReplyToId: typeof parent === 'string' ? parent : null,
+  };
+}
+
+/** The search cursor orders posts as the AppView's `sort=latest` pages do: by (indexedAt, uri). */
+export function postKey(view: Pick<AppBskyFeedDefs.PostView, 'indexedAt' | 'uri'>): string {
+  return `${new Date(view.indexedAt).toISOString()} ${view.uri}`;
+}
+
+/**
+ * The query in Bluesky's search syntax (`app.bsky.feed.searchPosts`, Lucene-like): words, quoted phrases,
+ * `#tag`, `from:handle`; the language goes in the `lang` parameter. Quotes inside a term are dropped, so a
+ * term cannot close its phrase and become an operator.
+ */
+export function blueskySearchQ(query: NetworkSearchQuery): string {
+  const quote = (s: string) => `"${s.replaceAll('"', ' ').trim()}"`;
+  return [
+    ...query.words.map((w) => (/^[\p{L}\p{N}_'-]+$/u.test(w) ? w : quote(w))),
+    ...query.phrases.map(quote),
+    ...query.hashtags.map((h) => `#${h}`),
+    ...query.accounts.map((a) => `from:${a.replace(/^@/, '')}`),
+  ].join(' ');
+}
+
+export function toFoundPost(view: AppBskyFeedDefs.PostView): FoundPost {
+  const record = view.record as { text?: unknown; createdAt?: unknown; langs?: unknown };
+  const created =
+    typeof record.createdAt === 'string' ? new Date(record.createdAt) : new Date(view.indexedAt);
+  const uri = parsePostUri(view.uri);
+  const langs = Array.isArray(record.langs) ? record.langs.filter((l) => typeof l === 'string') : [];
+  return {
+    id: view.uri,
+    author: {
+      id: view.author.did,
+      handle: view.author.handle,
+      displayName: view.author.displayName || view.author.handle,
+    },
+    text: typeof record.text === 'string' ? record.text : '',
+    createdAt: Number.isNaN(created.getTime()) ? new Date(view.indexedAt) : created,
+    url: uri ? webUrl(view.author.handle, uri.rkey) : view.uri,
+    language: langs[0] ?? null,
   };
 }
 

@@ -2,7 +2,16 @@ import { createRestAPIClient, MastoHttpError, type mastodon } from 'masto';
 import { MASTODON_CAPABILITIES } from '../capabilities.ts';
 import { type Connector, type Credentials, type MediaUpload, Transient } from '../connector.ts';
 import { checkHost, type OutboundPolicy, parseServiceUrl } from '../outbound.ts';
-import { compareIds, toAccount, toConnectorError, toInboundItem, toMetrics, toPublished } from './mapping.ts';
+import {
+  compareIds,
+  mastodonSearchPlan,
+  toAccount,
+  toConnectorError,
+  toFoundPost,
+  toInboundItem,
+  toMetrics,
+  toPublished,
+} from './mapping.ts';
 
 export interface MastodonOptions extends OutboundPolicy {
   /** How long an uploaded image may stay "processing" before the post gives up (Transient). */
@@ -13,6 +22,8 @@ export interface MastodonOptions extends OutboundPolicy {
 
 /** Mastodon answers at most 80 notifications a page. */
 const MAX_PAGE = 80;
+/** …and at most 40 statuses of a search or a timeline. */
+const MAX_SEARCH_PAGE = 40;
 
 /**
  * A channel on a Mastodon instance, through masto: `credentials.serviceUrl` is the instance,
@@ -113,5 +124,24 @@ export function mastodonConnector(credentials: Credentials, options: MastodonOpt
 
     // Mastodon cannot be asked for a status by its Idempotency-Key; only a retry within the hour can tell.
     findByIdempotencyKey: async () => 'unknown',
+
+    search: (query, since, limit) =>
+      call(async () => {
+        const plan = mastodonSearchPlan(query);
+        const page = {
+          limit: Math.min(Math.max(1, limit), MAX_SEARCH_PAGE),
+          // min_id pages forward from the cursor: the oldest newer ones first, no gaps between polls.
+          ...(since ? { minId: since } : {}),
+        };
+        const statuses =
+          plan.kind === 'tag'
+            ? await client.v1.timelines.tag.$select(plan.tag).list(page)
+            : (await client.v2.search.list({ q: plan.q, type: 'statuses', ...page })).statuses;
+        const found = [...(statuses ?? [])]
+          // A boost is someone else's post: the original is found on its own.
+          .filter((s) => !s.reblog && (since === null || compareIds(s.id, since) > 0))
+          .sort((a, b) => compareIds(a.id, b.id));
+        return { items: found.map(toFoundPost), cursor: found.at(-1)?.id ?? since };
+      }),
   };
 }

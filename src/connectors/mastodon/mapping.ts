@@ -9,7 +9,9 @@ import {
   type Account,
   AuthExpired,
   ConnectorError,
+  type FoundPost,
   type InboundItem,
+  type NetworkSearchQuery,
   type PostMetrics,
   type PublishedPost,
   RateLimited,
@@ -106,6 +108,51 @@ export function toInboundItem(notification: mastodon.v1.Notification): InboundIt
     url: status.url ?? status.uri,
     inReplyToId: status.inReplyToId ?? null,
   };
+}
+
+export function toFoundPost(status: mastodon.v1.Status): FoundPost {
+  return {
+    id: status.id,
+    author: {
+      id: status.account.id,
+      handle: status.account.acct,
+      displayName: status.account.displayName || status.account.username,
+    },
+    text: htmlToText(status.content),
+    createdAt: new Date(status.createdAt),
+    url: status.url ?? status.uri,
+    language: status.language ?? null,
+  };
+}
+
+/** A term as Mastodon's search reads it: phrases quoted (inner quotes dropped), nothing else special. */
+const quote = (s: string) => `"${s.replaceAll('"', ' ').trim()}"`;
+
+/**
+ * Where Mastodon finds the query: a query of hashtags only reads the first tag's timeline (every public
+ * post with it, indexed or not); anything else goes to full-text search (`/api/v2/search`, statuses),
+ * with Mastodon's operators `from:` and `language:`. Words with spaces or colons are quoted, so a term a
+ * person typed cannot become an operator.
+ */
+export function mastodonSearchPlan(
+  query: NetworkSearchQuery,
+): { kind: 'tag'; tag: string } | { kind: 'search'; q: string } {
+  if (
+    query.hashtags.length > 0 &&
+    query.words.length === 0 &&
+    query.phrases.length === 0 &&
+    query.accounts.length === 0
+  ) {
+    return { kind: 'tag', tag: query.hashtags[0]! };
+  }
+  const parts = [
+    ...query.words.map((w) => (/^[\p{L}\p{N}_'-]+$/u.test(w) ? w : quote(w))),
+    ...query.phrases.map(quote),
+    ...query.hashtags.map((h) => `#${h}`),
+    ...query.accounts.map((a) => `from:${a.replace(/^@/, '')}`),
+    ...(query.language ? [`language:${query.language}`] : []),
+  ];
+  return { kind: 'search', q: parts.join(' ') };
 }
 
 /** Mastodon ids are decimal numbers too large for a double: compare them as such. */

@@ -46,6 +46,9 @@ describeConformance('mastodon (local fake server)', async () => {
       async mention(text) {
         fake.mention(fan, brand, text);
       },
+      async publicPost(text) {
+        fake.post(fan, text);
+      },
       async engage(postId, e) {
         fake.engage(postId, { favourites: e.likes, reblogs: e.reposts, replies: e.replies });
       },

@@ -1,6 +1,13 @@
 import { SANDBOX_CAPABILITIES } from '../capabilities.ts';
 import { type Connector, RateLimited, Transient } from '../connector.ts';
-import { parseCursor, toAccount, toInboundItem, toPublished } from './mapping.ts';
+import {
+  parseCursor,
+  parseSearchCursor,
+  toAccount,
+  toFoundPost,
+  toInboundItem,
+  toPublished,
+} from './mapping.ts';
 import type { SandboxAccount, SandboxNetwork } from './network.ts';
 
 export interface SandboxConnectorOptions {
@@ -64,6 +71,16 @@ export function sandboxConnector(
       call(async (account) => {
         const post = await api.findByIdempotencyKey(account, key);
         return post ? toPublished(post) : null;
+      }),
+    search: (query, since, limit) =>
+      call(async (account) => {
+        const page = await api.search(
+          account.orgId,
+          query,
+          parseSearchCursor(since),
+          Math.min(Math.max(1, limit), 200),
+        );
+        return { items: page.posts.map(toFoundPost), cursor: String(page.cursor) };
       }),
   };
 }

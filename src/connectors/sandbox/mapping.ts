@@ -1,4 +1,4 @@
-import type { Account, InboundItem, PublishedPost } from '../connector.ts';
+import type { Account, FoundPost, InboundItem, PublishedPost } from '../connector.ts';
 import type { SandboxAccount, SandboxInbound, SandboxPost } from './network.ts';
 
 /** The sandbox's own records in the connector's terms. */
@@ -27,6 +27,23 @@ export function toInboundItem({ post, kind }: SandboxInbound): InboundItem {
     url: post.url,
     inReplyToId: post.replyToId,
   };
+}
+
+export function toFoundPost(post: SandboxPost): FoundPost {
+  return {
+    id: post.id,
+    author: { id: post.accountId, handle: post.handle, displayName: post.displayName },
+    text: post.text,
+    createdAt: post.createdAt,
+    url: post.url,
+    // The sandbox does not tag languages; listening detects them itself.
+    language: null,
+  };
+}
+
+/** The search cursor, like the inbound one, is an arrival number; null (or garbage) means "the newest". */
+export function parseSearchCursor(since: string | null): number | null {
+  return since !== null && /^\d{1,15}$/.test(since) ? Number(since) : null;
 }
 
 /** The inbound cursor is the arrival number of the newest item seen; anything else starts from the beginning. */

@@ -172,6 +172,7 @@ export function createSandboxNetwork(db: Executor, options: SandboxNetworkOption
     inbound: repo.inbound,
 
     findByIdempotencyKey: findByKey,
+    search: repo.search,
     sleep,
     accountUrl: (handle) => `${publicUrl}/@${handle}`,
     injectedRetryAfterSeconds: options.injectedRetryAfterSeconds ?? INJECTED_RETRY_AFTER_SECONDS,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { randomToken, sha256Hex } from '../../platform/crypto.ts';
 import type { Executor } from '../../platform/db/client.ts';
@@ -11,7 +11,7 @@ import {
   sandboxPosts,
   sandboxReposts,
 } from '../../platform/db/schema/sandbox.ts';
-import { type PostMetrics, Rejected } from '../connector.ts';
+import { type NetworkSearchQuery, type PostMetrics, Rejected } from '../connector.ts';
 import { isFailureKind, takeToken } from './faults.ts';
 import { type SandboxAccount, type SandboxInbound, SandboxInputError, type SandboxPost } from './types.ts';
 
@@ -303,6 +303,38 @@ export function createSandboxRepo(db: Executor, publicUrl: string) {
     return { items, cursor: items.at(-1)?.post.seq ?? since };
   }
 
+  /**
+   * Public posts of the organisation's sandbox (no direct messages, nothing deleted) containing every
+   * term, after the arrival number `since`; with `since` null the newest `limit`. Oldest first.
+   */
+  async function search(
+    orgId: string,
+    query: NetworkSearchQuery,
+    since: number | null,
+    limit: number,
+  ): Promise<{ posts: SandboxPost[]; cursor: number }> {
+    const like = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const terms: SQL[] = [
+      ...[...query.words, ...query.phrases].map((w) => ilike(sandboxPosts.text, like(w))),
+      ...query.hashtags.map((h) => ilike(sandboxPosts.text, like(`#${h}`))),
+      ...query.accounts.map((a) => eq(sql`lower(${author.handle})`, a.toLowerCase())),
+    ];
+    const where = and(
+      eq(sandboxPosts.orgId, orgId),
+      isNull(sandboxPosts.deletedAt),
+      isNull(sandboxPosts.directToAccountId),
+      ...(since !== null ? [gt(sandboxPosts.seq, since)] : []),
+      ...terms,
+    );
+    const rows = await selectPosts(db)
+      .where(where)
+      .orderBy(since === null ? desc(sandboxPosts.seq) : asc(sandboxPosts.seq))
+      .limit(limit);
+    const posts = rows.map(toPost);
+    if (since === null) posts.reverse();
+    return { posts, cursor: posts.at(-1)?.seq ?? since ?? 0 };
+  }
+
   /** Takes a token from the account's bucket, in the database so that every process shares it. */
   function takeBucketToken(accountId: string, perMinute: number, at: number): Promise<number | null> {
     return db.transaction(async (tx) => {
@@ -333,6 +365,7 @@ export function createSandboxRepo(db: Executor, publicUrl: string) {
     metrics,
     audienceFor,
     inbound,
+    search,
     takeToken: takeBucketToken,
   };
 }

@@ -57,6 +57,9 @@ describeConformance('sandbox', async () => {
       async mention(text) {
         await network.postAs(orgId, fan.id, text);
       },
+      async publicPost(text) {
+        await network.postAs(orgId, fan.id, text);
+      },
       async engage(postId, e) {
         await network.engage(orgId, postId, { ...e, impressions: 40 });
       },

@@ -1,5 +1,5 @@
 import type { SandboxMedia } from '../../platform/db/schema/sandbox.ts';
-import type { PostMetrics, PublishRequest } from '../connector.ts';
+import type { NetworkSearchQuery, PostMetrics, PublishRequest } from '../connector.ts';
 import type { FailureKind } from './faults.ts';
 
 /** The sandbox network's public shapes: its service API (tests, demo) and the API its connector calls. */
@@ -91,6 +91,13 @@ export interface SandboxApi {
     limit: number,
   ): Promise<{ items: SandboxInbound[]; cursor: number }>;
   findByIdempotencyKey(account: SandboxAccount, key: string): Promise<SandboxPost | null>;
+  /** Public posts of the whole sandbox (every account's, the audience's too) matching the query. */
+  search(
+    orgId: string,
+    query: NetworkSearchQuery,
+    since: number | null,
+    limit: number,
+  ): Promise<{ posts: SandboxPost[]; cursor: number }>;
   sleep(ms: number): Promise<void>;
   accountUrl(handle: string): string;
   /** The Retry-After of an injected `rate_limit`. */

@@ -5,6 +5,7 @@ import {
   type Connector,
   type InboundItem,
   type MetricName,
+  type NetworkSearchQuery,
   type PublishRequest,
   RateLimited,
   Rejected,
@@ -32,6 +33,8 @@ export interface ConformancePeer {
   mention(text: string): Promise<void>;
   /** Other accounts like, repost and reply to the post. */
   engage(postId: string, engagement: { likes: number; reposts: number; replies: number }): Promise<void>;
+  /** Another account publishes a public post (what listening finds by search). */
+  publicPost(text: string): Promise<void>;
   /** A connector of an account whose rate limit is used up: its next call is refused. */
   rateLimitedConnector(): Promise<Connector>;
 }
@@ -60,6 +63,7 @@ export const CONFORMANCE_CHECKS = [
   'inbound',
   'idempotency',
   'rate limit',
+  'search',
 ] as const;
 export type ConformanceCheck = (typeof CONFORMANCE_CHECKS)[number];
 
@@ -82,6 +86,10 @@ export const TINY_PNG = new Uint8Array([
 
 export function textPost(text: string, extra: Partial<PublishRequest> = {}): PublishRequest {
   return { text, media: [], replyToId: null, idempotencyKey: randomUUID(), ...extra };
+}
+
+function searchFor(terms: Partial<NetworkSearchQuery>): NetworkSearchQuery {
+  return { words: [], phrases: [], hashtags: [], accounts: [], language: null, ...terms };
 }
 
 function marker(): string {
@@ -247,6 +255,41 @@ export function describeConformance(
         expect(unknown).toBe('unknown');
       }
     });
+
+    check(
+      'search',
+      'search finds public posts of other accounts by word, phrase and hashtag; the cursor returns only newer ones',
+      async () => {
+        const { connector, peer } = ctx;
+        const m = marker();
+        if (!connector.capabilities.search) {
+          await expect(connector.search(searchFor({ words: [m] }), null, 20)).rejects.toBeInstanceOf(
+            Rejected,
+          );
+          return;
+        }
+        const byWord = searchFor({ words: [m] });
+        const start = await connector.search(byWord, null, 20);
+        expect(start.items).toEqual([]);
+        await peer.publicPost(`Was haltet ihr von ${m}? Grüße #tag${m}`);
+        const first = await connector.search(byWord, start.cursor, 20);
+        expect(first.items.map((i) => i.text)).toEqual([`Was haltet ihr von ${m}? Grüße #tag${m}`]);
+        expect(first.items[0]!.author.handle).not.toBe(ctx.handle);
+        expect(first.items[0]!.url).not.toBe('');
+        expect(first.cursor).not.toBeNull();
+
+        const phrase = await connector.search(searchFor({ phrases: [`von ${m}`] }), null, 20);
+        expect(phrase.items.map((i) => i.id)).toEqual([first.items[0]!.id]);
+        const tag = await connector.search(searchFor({ hashtags: [`tag${m}`] }), null, 20);
+        expect(tag.items.map((i) => i.id)).toEqual([first.items[0]!.id]);
+
+        await peer.publicPost(`Noch einmal ${m}`);
+        const second = await connector.search(byWord, first.cursor, 20);
+        expect(second.items.map((i) => i.text)).toEqual([`Noch einmal ${m}`]);
+        const none = await connector.search(byWord, second.cursor, 20);
+        expect(none.items).toEqual([]);
+      },
+    );
 
     check('rate limit', 'a used-up rate limit fails with RateLimited and a time to wait', async () => {
       const limited = await ctx.peer.rateLimitedConnector();

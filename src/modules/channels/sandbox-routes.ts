@@ -52,6 +52,7 @@ function sandboxProblem(err: unknown, handle?: string): never {
  * and a simulated audience to react. It is part of the product (demo, trials, training), not a test aid.
  */
 export function registerSandboxRoutes(app: App, ctx: Context): void {
+  registerSandboxPublicPost(app, ctx);
   app.post(
     '/channels/sandbox',
     {
@@ -291,6 +292,40 @@ export function registerSandboxRoutes(app: App, ctx: Context): void {
         }),
       );
       return reply.code(201).send({ id: post.id, url: post.url });
+    },
+  );
+}
+
+/**
+ * Someone on the sandbox network posts publicly, addressed to no one: what listening's searches find.
+ * Registered beside the other sandbox routes; kept apart because it belongs to listening's demo.
+ */
+function registerSandboxPublicPost(app: App, ctx: Context): void {
+  app.post(
+    '/sandbox/public-posts',
+    {
+      config: { permission: 'channels.read' },
+      schema: {
+        tags,
+        summary: 'A visitor of the sandbox network posts publicly (for listening: searches find such posts)',
+        body: z.strictObject({ text: z.string().trim().min(1).max(500) }),
+        response: { 201: z.object({ id: z.string(), url: z.string(), handle: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      const p = principalOf(req);
+      const { account: from } = await ensureVisitor(ctx, p.orgId);
+      const post = await ctx.sandbox.postAs(p.orgId, from.id, req.body.text).catch(sandboxProblem);
+      await ctx.db.transaction((tx) =>
+        recordAudit(tx, actorOf(req), {
+          action: 'sandbox.public_posted',
+          targetType: 'sandbox_post',
+          targetId: post.id,
+          targetLabel: `@${from.handle}`,
+          summary: { text: req.body.text },
+        }),
+      );
+      return reply.code(201).send({ id: post.id, url: post.url, handle: from.handle });
     },
   );
 }

@@ -108,6 +108,16 @@ export const PERMISSIONS = {
     de: 'Integrationen (ausgehende Webhooks) einrichten und ihre Zustellungen sehen',
     en: 'Configure integrations (outgoing webhooks) and see their deliveries',
   },
+  'listening.read': {
+    roles: ['owner', 'admin', 'manager', 'editor', 'contributor', 'compliance', 'viewer'],
+    de: 'Listening: Suchen, Treffer und Verläufe sehen',
+    en: 'Listening: see searches, matches and charts',
+  },
+  'listening.manage': {
+    roles: ['owner', 'admin', 'manager', 'editor'],
+    de: 'Listening: Suchen und Alarmregeln anlegen und ändern',
+    en: 'Listening: create and change searches and alert rules',
+  },
 } as const satisfies Record<string, { roles: readonly Role[]; de: string; en: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

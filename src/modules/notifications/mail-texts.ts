@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'request.replied',
   'request.posted',
   'webhook.failed',
+  'listening.alert',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -77,6 +78,10 @@ const de: Texts = {
     subject: 'Webhook „{endpoint}“ nicht zugestellt',
     body: 'Ein Ereignis ({eventType}) konnte nach allen Versuchen nicht an den Webhook „{endpoint}“ zugestellt werden:\n\n{error}\n\nZustellungen ansehen:\n{url}',
   },
+  'listening.alert': {
+    subject: 'Alarm „{rule}“: {count} Treffer für {search}',
+    body: 'Die Suche „{search}“ hat die Alarmregel „{rule}“ ausgelöst ({count} Treffer):\n\n„{excerpt}“\n\n{url}',
+  },
 };
 
 const en: Texts = {
@@ -135,6 +140,10 @@ const en: Texts = {
   'webhook.failed': {
     subject: 'Webhook "{endpoint}" not delivered',
     body: 'An event ({eventType}) could not be delivered to the webhook "{endpoint}" after all attempts:\n\n{error}\n\nSee the deliveries:\n{url}',
+  },
+  'listening.alert': {
+    subject: 'Alert "{rule}": {count} matches for {search}',
+    body: 'The search "{search}" set off the alert rule "{rule}" ({count} matches):\n\n"{excerpt}"\n\n{url}',
   },
 };
 

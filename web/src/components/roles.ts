@@ -32,6 +32,8 @@ const PERMISSION_KEYS = {
   'guidelines.review': 'permissions.guidelinesReview',
   'requests.file': 'permissions.requestsFile',
   'requests.handle': 'permissions.requestsHandle',
+  'listening.read': 'permissions.listeningRead',
+  'listening.manage': 'permissions.listeningManage',
 } as const;
 
 type KnownPermission = keyof typeof PERMISSION_KEYS;

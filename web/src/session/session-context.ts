@@ -32,7 +32,9 @@ export type Permission =
   | 'campaigns.manage'
   | 'requests.file'
   | 'requests.handle'
-  | 'integrations.manage';
+  | 'integrations.manage'
+  | 'listening.read'
+  | 'listening.manage';
 
 export const can = (me: Me, permission: Permission) => me.permissions.includes(permission);
 

@@ -4,6 +4,7 @@ export * from './channels.ts';
 export * from './governance.ts';
 export * from './identity.ts';
 export * from './integrations.ts';
+export * from './listening.ts';
 export * from './notifications.ts';
 export * from './publishing.ts';
 export * from './requests.ts';

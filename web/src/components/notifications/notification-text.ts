@@ -17,6 +17,7 @@ const KIND_KEYS = {
   'request.replied': 'notifications.kinds.requestReplied',
   'request.posted': 'notifications.kinds.requestPosted',
   'webhook.failed': 'notifications.kinds.webhookFailed',
+  'listening.alert': 'notifications.kinds.listeningAlert',
 } as const;
 
 type KnownKind = keyof typeof KIND_KEYS;
@@ -32,6 +33,9 @@ const NO_PARAMS = {
   reason: '',
   title: '',
   status: '',
+  search: '',
+  rule: '',
+  count: '',
 };
 
 /** A notification in the reader's language; a kind this version does not know yet gets a general sentence. */

@@ -41,6 +41,7 @@ export const BUILT_AREAS: ReadonlySet<AreaId> = new Set([
   'governance',
   'requests',
   'integrations',
+  'listening',
 ]);
 
 export type OrganisationPageId = 'settings' | 'users' | 'departments' | 'sso' | 'audit';
