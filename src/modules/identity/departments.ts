@@ -8,6 +8,24 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { ACCESS_CHANGED } from './authenticator.ts';
 import { findDepartment } from './repo.ts';
 
+/**
+ * For forms that name a department (a post, a request): it must be one of the organisation's, or the field
+ * gets the error.
+ */
+export async function assertDepartmentOf(tx: Executor, orgId: string, departmentId: string): Promise<void> {
+  const [d] = await tx
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.orgId, orgId), eq(departments.id, departmentId)));
+  if (!d)
+    throw new DomainError(
+      422,
+      'department_not_found',
+      {},
+      { fieldErrors: [{ path: 'departmentId', message: 'unknown' }] },
+    );
+}
+
 async function assertNameFree(tx: Executor, orgId: string, name: string, exceptId?: string): Promise<void> {
   const [clash] = await tx
     .select({ id: departments.id })

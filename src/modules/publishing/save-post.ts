@@ -3,7 +3,6 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Context } from '../../context.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { channels } from '../../platform/db/schema/channels.ts';
-import { departments } from '../../platform/db/schema/identity.ts';
 import { campaigns, posts, postTargets } from '../../platform/db/schema/publishing.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { Principal } from '../../platform/http/principal.ts';
@@ -11,6 +10,7 @@ import { conflict, DomainError, forbidden, notFound } from '../../platform/http/
 import { recordAudit } from '../audit/record-audit.ts';
 import { mayPublishTo, maySee } from '../channels/channel-access.ts';
 import { listChannelRows } from '../channels/repo.ts';
+import { assertDepartmentOf } from '../identity/departments.ts';
 import { requiredWorkflows } from './approval-rules.ts';
 import { askApprovers } from './approvers.ts';
 import { mayEdit } from './post-view.ts';
@@ -27,19 +27,7 @@ export interface PostInput {
 export const newIdempotencyKey = () => `chorus-${randomUUID()}`;
 
 async function assertRefs(tx: Executor, p: Principal, input: PostInput): Promise<void> {
-  if (input.departmentId) {
-    const [d] = await tx
-      .select({ id: departments.id })
-      .from(departments)
-      .where(and(eq(departments.orgId, p.orgId), eq(departments.id, input.departmentId)));
-    if (!d)
-      throw new DomainError(
-        422,
-        'department_not_found',
-        {},
-        { fieldErrors: [{ path: 'departmentId', message: 'unknown' }] },
-      );
-  }
+  if (input.departmentId) await assertDepartmentOf(tx, p.orgId, input.departmentId);
   if (input.campaignId) {
     const [c] = await tx
       .select({ id: campaigns.id })

@@ -2,31 +2,19 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Context } from '../../context.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { channels } from '../../platform/db/schema/channels.ts';
-import { departments } from '../../platform/db/schema/identity.ts';
 import { requests } from '../../platform/db/schema/requests.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { Principal } from '../../platform/http/principal.ts';
 import { DomainError } from '../../platform/http/problem.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { assertDepartmentOf } from '../identity/departments.ts';
 import { notify } from '../notifications/notify.ts';
 import { todayIn } from './access.ts';
 import { addRequestEvent, handlers, type RequestRow } from './repo.ts';
 import type { CreateRequestInput } from './schema.ts';
 
 async function assertRefs(tx: Executor, p: Principal, input: CreateRequestInput): Promise<void> {
-  if (input.departmentId) {
-    const [d] = await tx
-      .select({ id: departments.id })
-      .from(departments)
-      .where(and(eq(departments.orgId, p.orgId), eq(departments.id, input.departmentId)));
-    if (!d)
-      throw new DomainError(
-        422,
-        'department_not_found',
-        {},
-        { fieldErrors: [{ path: 'departmentId', message: 'unknown' }] },
-      );
-  }
+  if (input.departmentId) await assertDepartmentOf(tx, p.orgId, input.departmentId);
   if (input.type === 'posting' && input.fields.channelIds.length > 0) {
     const ids = [...new Set(input.fields.channelIds)];
     const found = await tx
